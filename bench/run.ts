@@ -1,0 +1,189 @@
+/**
+ * `npm run bench`: observations imported per second for a generated 1,000,000-row file on PGlite
+ * and PostgreSQL, beside a plain COPY of the same rows into the same table (the ceiling), and XmR
+ * points analysed per second beside a bare mean-and-moving-range pass (the floor of the arithmetic).
+ * LHS_BENCH_ROWS scales the file (default 1000000); PostgreSQL is measured when it answers at
+ * LHS_BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) in a throwaway database.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { pipeline } from 'node:stream/promises'
+import { Readable } from 'node:stream'
+import pg from 'pg'
+import { from as copyFrom } from 'pg-copy-streams'
+import { sql } from 'kysely'
+import { importObservations } from '../src/app/gather/import-observations.ts'
+import { parseObservationsCsv } from '../src/ingest/index.ts'
+import { xmrChart } from '../src/core/spc/index.ts'
+import { openDatabase, type Store } from '../src/storage/database.ts'
+import { migrateToLatest } from '../src/storage/migrate.ts'
+import { listMeasures, upsertMeasures } from '../src/storage/measures.ts'
+import { ensureOrganisation } from '../src/storage/organisations.ts'
+import { upsertProgramme } from '../src/storage/programmes.ts'
+import { listSites, upsertSites } from '../src/storage/sites.ts'
+import { benchRows, measureCode, observationCsv, siteCode, type BenchShape } from './generate.ts'
+
+interface Row {
+  engine: string
+  operation: string
+  rows: number
+  seconds: number
+  note: string
+}
+
+const rowsWanted = Number(process.env.LHS_BENCH_ROWS ?? 1_000_000)
+const shape: BenchShape = { measures: 10, sites: 100, weeks: Math.max(1, Math.round(rowsWanted / 1000)) }
+const totalRows = shape.measures * shape.sites * shape.weeks
+const results: Row[] = []
+
+async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now()
+  const value = await fn()
+  return [value, (performance.now() - start) / 1000]
+}
+
+async function setUp(store: Store) {
+  await migrateToLatest(store.db)
+  const org = await ensureOrganisation(store.db, { code: 'bench', name: 'Bench ICS' })
+  await upsertSites(store.db, org.id, Array.from({ length: shape.sites }, (_, s) => ({ code: siteCode(s), name: `Site ${s}`, kind: 'practice' as const, parent: 'bench' })))
+  const programme = await upsertProgramme(store.db, org.id, { code: 'bench', name: 'Bench', aim: '' })
+  const measures = Array.from({ length: shape.measures }, (_, m) => ({
+    code: measureCode(m), name: `Measure ${m}`, description: '', type: 'process' as const, kind: 'proportion' as const, rateMultiplier: null,
+    direction: 'increase' as const, target: null, period: 'week' as const, defaultChart: 'xmr' as const, numeratorDefinition: null, denominatorDefinition: null, unit: null,
+  }))
+  await upsertMeasures(store.db, org.id, programme.id, measures)
+  const measureIds = new Map((await listMeasures(store.db, org.id, programme.id)).map((m) => [m.code, m.id]))
+  const siteIds = new Map((await listSites(store.db, org.id)).map((s) => [s.code, s.id]))
+  return { orgId: org.id, measureIds, siteIds }
+}
+
+/** The same rows as COPY text, ids resolved: what the database does with no validation at all. */
+function copyText(ids: Awaited<ReturnType<typeof setUp>>): string {
+  const parts: string[] = []
+  for (const [measure, week, site, numerator, denominator] of benchRows(shape)) {
+    parts.push(`${ids.orgId}\t${ids.measureIds.get(measure)}\t${ids.siteIds.get(site)}\t\t\t${week}\t${numerator}\t${denominator}\t${numerator / denominator}\tbench\t2025-01-01T00:00:00Z\t\\N\n`)
+  }
+  return parts.join('')
+}
+
+const COPY_SQL = 'COPY observations (organisation_id, measure_id, site_id, dimension, group_name, period_start, numerator, denominator, value, source, imported_at, import_id) FROM '
+
+async function copyCeiling(store: Store, text: string, url: string | undefined): Promise<number> {
+  const [, seconds] = await time(async () => {
+    if (store.pglite) await store.pglite.query(`${COPY_SQL}'/dev/blob'`, [], { blob: new Blob([text]) })
+    else {
+      const client = new pg.Client({ connectionString: url })
+      await client.connect()
+      await pipeline(Readable.from([text]), client.query(copyFrom(`${COPY_SQL}STDIN`)))
+      await client.end()
+    }
+  })
+  await sql`TRUNCATE observations`.execute(store.db)
+  return seconds
+}
+
+async function benchEngine(engine: 'pglite' | 'postgres', csv: Uint8Array, url?: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'lhs-bench-'))
+  const store = await openDatabase(engine === 'pglite' ? { dataDir: join(dir, 'data') } : { databaseUrl: url })
+  try {
+    const ids = await setUp(store)
+    const copySeconds = await copyCeiling(store, copyText(ids), url)
+    results.push({ engine, operation: 'plain COPY (ceiling)', rows: totalRows, seconds: copySeconds, note: 'no parsing or validation' })
+    const deps = { store, clock: () => new Date('2025-01-01T00:00:00Z') }
+    const request = { organisation: 'bench', programme: 'bench', fileName: 'bench.csv', format: 'csv' as const, content: csv, createdBy: 'bench' }
+    const [first, seconds] = await time(() => importObservations(deps, request))
+    if (first.inserted !== totalRows) throw new Error(`expected ${totalRows} inserted, got ${JSON.stringify({ ...first, issues: first.issues.slice(0, 3) })}`)
+    results.push({ engine, operation: 'lhs import (new rows)', rows: totalRows, seconds, note: `${(copySeconds / seconds * 100).toFixed(0)}% of COPY` })
+    const [again, secondsAgain] = await time(() => importObservations(deps, request))
+    if (again.unchanged !== totalRows) throw new Error(`expected ${totalRows} unchanged, got ${again.unchanged}`)
+    results.push({ engine, operation: 'lhs import (same file again)', rows: totalRows, seconds: secondsAgain, note: 'all unchanged' })
+  } finally {
+    await store.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function postgresUrl(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
+  const admin = process.env.LHS_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+  const client = new pg.Client({ connectionString: admin })
+  try {
+    await client.connect()
+  } catch {
+    return undefined
+  }
+  const name = `lhs_bench_${process.pid}`
+  await client.query(`DROP DATABASE IF EXISTS ${name}`)
+  await client.query(`CREATE DATABASE ${name}`)
+  const url = new URL(admin)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await client.end()
+    },
+  }
+}
+
+function benchXmr() {
+  const seriesCount = 10_000
+  const length = 100
+  const series = Array.from({ length: seriesCount }, (_, s) => Array.from({ length }, (_, i) => ({ period: new Date(Date.UTC(2020, 0, 6 + 7 * i)).toISOString().slice(0, 10), value: 50 + ((s * 31 + i * 17) % 23) })))
+  const [, floor] = timeSync(() => {
+    let sink = 0
+    for (const points of series) {
+      let sum = 0
+      let mr = 0
+      for (let i = 0; i < points.length; i++) {
+        sum += points[i]!.value
+        if (i > 0) mr += Math.abs(points[i]!.value - points[i - 1]!.value)
+      }
+      sink += sum / points.length + (2.66 * mr) / (points.length - 1)
+    }
+    return sink
+  })
+  const [, seconds] = timeSync(() => series.map((points) => xmrChart(points, { direction: 'increase', target: 60 })))
+  const points = seriesCount * length
+  results.push({ engine: 'core', operation: 'mean and moving range only (floor)', rows: points, seconds: floor, note: 'arithmetic alone' })
+  results.push({ engine: 'core', operation: 'xmrChart (limits, 4 rules, icons)', rows: points, seconds, note: `${seriesCount.toLocaleString('en-GB')} series of ${length}` })
+}
+
+function timeSync<T>(fn: () => T): [T, number] {
+  const start = performance.now()
+  const value = fn()
+  return [value, (performance.now() - start) / 1000]
+}
+
+function printTable() {
+  const header = ['engine', 'operation', 'rows or points', 'seconds', 'per second', 'compared with']
+  const lines = results.map((r) => [r.engine, r.operation, r.rows.toLocaleString('en-GB'), r.seconds.toFixed(2), Math.round(r.rows / r.seconds).toLocaleString('en-GB'), r.note])
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)))
+  const format = (cells: string[]) => '| ' + cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ') + ' |'
+  console.log(format(header))
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|')
+  for (const line of lines) console.log(format(line))
+}
+
+console.log(`Generating ${totalRows.toLocaleString('en-GB')} observation rows (${shape.measures} measures × ${shape.sites} sites × ${shape.weeks} weeks)…`)
+const csv = new TextEncoder().encode(observationCsv(shape))
+const context = { file: 'bench.csv', measures: new Map(Array.from({ length: shape.measures }, (_, m) => [measureCode(m), { kind: 'proportion' as const, period: 'week' as const, rateMultiplier: null }])), sites: new Set(Array.from({ length: shape.sites }, (_, s) => siteCode(s))) }
+const [parsed, parseSeconds] = timeSync(() => parseObservationsCsv(csv, context))
+if (parsed.value.length !== totalRows) throw new Error(`parse gave ${parsed.value.length} rows`)
+results.push({ engine: 'ingest', operation: 'parse and validate CSV only', rows: totalRows, seconds: parseSeconds, note: `${(csv.byteLength / 1e6).toFixed(0)} MB file` })
+console.log('PGlite…')
+await benchEngine('pglite', csv)
+const postgres = await postgresUrl()
+if (postgres) {
+  console.log('PostgreSQL…')
+  try {
+    await benchEngine('postgres', csv, postgres.url)
+  } finally {
+    await postgres.drop()
+  }
+} else console.log('PostgreSQL did not answer: its rows are left out.')
+console.log('XmR…')
+benchXmr()
+console.log(`\nNode ${process.version}, ${new Date().toISOString()}\n`)
+printTable()

@@ -1,0 +1,54 @@
+/** Seed the demo programme (DEMO.md) into the configured database; running it again changes nothing. */
+import { generateDemo, type DemoData } from '../../demo/index.ts'
+import { listMeasures, upsertMeasures } from '../../storage/measures.ts'
+import { upsertObservations } from '../../storage/observations.ts'
+import { ensureOrganisation } from '../../storage/organisations.ts'
+import { upsertProgramme } from '../../storage/programmes.ts'
+import { upsertRebase } from '../../storage/rebases.ts'
+import { listSites, upsertSites } from '../../storage/sites.ts'
+import type { AppDeps } from '../deps.ts'
+
+export interface SeedReport {
+  readonly organisations: number
+  readonly observationsInserted: number
+  readonly observationsUnchanged: number
+}
+
+/** True when the demo organisation already exists (so `serve --demo` can skip the work). */
+export async function demoIsSeeded(deps: AppDeps): Promise<boolean> {
+  const row = await deps.store.db.selectFrom('organisations').select('id').where('code', '=', 'riverside').executeTakeFirst()
+  return row !== undefined
+}
+
+export async function seedDemo(deps: AppDeps, data: DemoData = generateDemo()): Promise<SeedReport> {
+  let inserted = 0
+  let unchanged = 0
+  await deps.store.db.transaction().execute(async (trx) => {
+    for (const entry of data.organisations) {
+      const organisation = await ensureOrganisation(trx, entry.organisation)
+      await upsertSites(trx, organisation.id, entry.sites)
+      const sites = await listSites(trx, organisation.id)
+      const rootSite = sites.find((s) => s.code === organisation.code)
+      if (!rootSite) throw new Error(`organisation ${organisation.code} has no root site`)
+      for (const part of entry.programmes) {
+        const programme = await upsertProgramme(trx, organisation.id, part.programme)
+        await upsertMeasures(trx, organisation.id, programme.id, part.measures)
+        const measures = await listMeasures(trx, organisation.id, programme.id)
+        const measureIds = new Map(measures.map((m) => [m.code, m.id]))
+        const counts = await upsertObservations(
+          trx,
+          { organisationId: organisation.id, measureIds, siteIds: new Map(sites.map((s) => [s.code, s.id])), rootSiteId: rootSite.id, importId: null, source: 'demo', importedAt: deps.clock() },
+          part.observations,
+        )
+        inserted += counts.inserted
+        unchanged += counts.unchanged
+        for (const rebase of part.rebases) {
+          const measureId = measureIds.get(rebase.measure)
+          if (measureId === undefined) throw new Error(`demo rebase for unknown measure ${rebase.measure}`)
+          await upsertRebase(trx, organisation.id, { measureId, date: rebase.date, reason: rebase.reason, createdBy: rebase.createdBy })
+        }
+      }
+    }
+  })
+  return { organisations: data.organisations.length, observationsInserted: inserted, observationsUnchanged: unchanged }
+}

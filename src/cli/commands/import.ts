@@ -1,0 +1,70 @@
+/** `lhs import measures|observations FILE --programme CODE`: validate, then write all or nothing. */
+import { createReadStream } from 'node:fs'
+import { readFile, stat } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { parseArgs } from 'node:util'
+import { listOrganisations } from '../../app/catalogue.ts'
+import type { AppDeps } from '../../app/deps.ts'
+import { formatOf } from '../../app/gather/import-file.ts'
+import { importMeasures } from '../../app/gather/import-measures.ts'
+import { importObservations, type ImportReport } from '../../app/gather/import-observations.ts'
+import { hasErrors } from '../../core/issues.ts'
+import { readConfig } from '../config.ts'
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
+import { openApp } from '../open-app.ts'
+import { createProgress } from '../progress.ts'
+import { formatReport } from '../report-table.ts'
+
+const KINDS = ['measures', 'observations'] as const
+type Kind = (typeof KINDS)[number]
+
+export async function importCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { programme: { type: 'string' }, organisation: { type: 'string' }, json: { type: 'boolean', default: false } },
+    strict: true,
+    allowPositionals: true,
+  })
+  const [kind, file, ...extra] = positionals
+  if (kind === undefined || !KINDS.includes(kind as Kind)) throw new UsageError(`import: say what to import: "lhs import measures FILE" or "lhs import observations FILE" (got ${kind === undefined ? 'nothing' : `"${kind}"`}).`)
+  if (file === undefined) throw new UsageError(`import ${kind}: give the file to import.`)
+  if (extra.length > 0) throw new UsageError(`import ${kind}: unexpected argument "${extra[0]}" (import one file at a time).`)
+  if (!values.programme) throw new UsageError(`import ${kind}: give the programme with --programme CODE.`)
+  const size = await stat(file).then((s) => s.size, () => {
+    throw new UsageError(`import ${kind}: cannot read ${file} (no such file).`)
+  })
+  const format = formatOf(file, kind as Kind)
+
+  const deps = await openApp(readConfig(io.env, io.cwd))
+  try {
+    const organisation = values.organisation ?? (await defaultOrganisation(deps))
+    const request = { organisation, programme: values.programme, fileName: basename(file), createdBy: 'cli' }
+    let report: ImportReport
+    if (kind === 'measures') {
+      report = await importMeasures(deps, { ...request, format: format === 'json' ? 'json' : 'csv', content: await readFile(file) })
+    } else {
+      const progress = createProgress(io, size)
+      try {
+        const content = format === 'xlsx' ? new Uint8Array(await readFile(file)) : createReadStream(file)
+        report = await importObservations(deps, { ...request, format: format === 'xlsx' ? 'xlsx' : 'csv', content, onProgress: progress.update })
+      } finally {
+        progress.stop()
+      }
+    }
+    if (values.json) io.stdout(JSON.stringify({ inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, issues: report.issues }, null, 2) + '\n')
+    else {
+      for (const issue of report.issues) io.stderr(`${issue.severity}: ${issue.message}\n`)
+      io.stdout(formatReport(basename(file), report))
+    }
+    return hasErrors(report.issues) ? EXIT_USAGE : EXIT_OK
+  } finally {
+    await deps.store.close()
+  }
+}
+
+async function defaultOrganisation(deps: AppDeps): Promise<string> {
+  const organisations = await listOrganisations(deps)
+  if (organisations.length === 1 && organisations[0]) return organisations[0].code
+  const codes = organisations.map((o) => o.code).join(', ') || 'none yet'
+  throw new UsageError(`give the organisation with --organisation CODE (organisations: ${codes}).`)
+}

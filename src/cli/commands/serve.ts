@@ -1,0 +1,51 @@
+/** `lhs serve`: start the web server on the configured database; `--demo` seeds the demo first. */
+import { serve } from '@hono/node-server'
+import { parseArgs } from 'node:util'
+import { demoIsSeeded, seedDemo } from '../../app/seed/seed-demo.ts'
+import { createApp } from '../../server/create-app.ts'
+import { describeStorage, parsePort, readConfig } from '../config.ts'
+import { EXIT_OK, type CliIo } from '../io.ts'
+import { openApp } from '../open-app.ts'
+
+export async function serveCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean', default: false } },
+    strict: true,
+    allowPositionals: false,
+  })
+  const config = readConfig(io.env, io.cwd)
+  const port = values.port === undefined ? config.port : parsePort(values.port, '--port')
+  const host = values.host ?? config.host
+  io.stdout(`Opening ${describeStorage(config)}…\n`)
+  const deps = await openApp(config)
+  if (values.demo) {
+    if (await demoIsSeeded(deps)) io.stdout('Demo mode: the demo programme is already in the database.\n')
+    else {
+      io.stdout('Demo mode: seeding the demo programme (synthetic data, no real people)…\n')
+      const report = await seedDemo(deps)
+      io.stdout(`Demo seeded: ${report.observationsInserted.toLocaleString('en-GB')} observations.\n`)
+    }
+  }
+  const app = createApp({ ...deps, uploadLimitBytes: config.uploadLimitBytes, log: (message) => io.stderr(`${message}\n`) })
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s))
+    s.once('error', reject)
+  })
+  const address = server.address()
+  const shownPort = typeof address === 'object' && address ? address.port : port
+  const shownHost = host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host
+  io.stdout(`LHS is running at http://${shownHost}:${shownPort} (press Ctrl+C to stop).\n`)
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      server.close(() => resolve())
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
+  await deps.store.close()
+  io.stdout('Stopped.\n')
+  return EXIT_OK
+}

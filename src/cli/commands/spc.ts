@@ -1,0 +1,93 @@
+/** `lhs spc FILE`: analyse a CSV of period,value (or period,numerator,denominator) with an XmR chart. */
+import { readFile } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { parseArgs } from 'node:util'
+import { hasErrors, issueLocation } from '../../core/issues.ts'
+import { DIRECTIONS } from '../../core/model.ts'
+import { parseIsoDate } from '../../core/period.ts'
+import { xmrChart } from '../../core/spc/index.ts'
+import { PROFILES, type RebaseInput, type SpcResult } from '../../core/spc/types.ts'
+import { parseSpcInputCsv } from '../../ingest/index.ts'
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
+
+export async function spcCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      json: { type: 'boolean', default: false },
+      chart: { type: 'string', default: 'xmr' },
+      profile: { type: 'string', default: 'mdc' },
+      direction: { type: 'string', default: 'increase' },
+      target: { type: 'string' },
+      baseline: { type: 'string' },
+      rebase: { type: 'string', multiple: true, default: [] },
+    },
+    strict: true,
+    allowPositionals: true,
+  })
+  const [file, ...extra] = positionals
+  if (file === undefined) throw new UsageError('spc: give the CSV file to analyse (header period,value or period,numerator,denominator).')
+  if (extra.length > 0) throw new UsageError(`spc: unexpected argument "${extra[0]}".`)
+  if (values.chart !== 'xmr') throw new UsageError(`spc: --chart "${values.chart}" is not available yet (expected xmr).`)
+  const profile = oneOf(values.profile, PROFILES, '--profile')
+  const direction = oneOf(values.direction, DIRECTIONS, '--direction')
+  const target = values.target === undefined ? null : number(values.target, '--target')
+  const baseline = values.baseline === undefined ? undefined : wholeNumber(values.baseline, '--baseline')
+  if (baseline !== undefined && baseline < 12) throw new UsageError(`spc: --baseline ${baseline} is too short (expected at least 12 points).`)
+  const rebases = values.rebase.map(parseRebase)
+
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new UsageError(`spc: cannot read ${file} (no such file).`)
+  })
+  const parsed = parseSpcInputCsv(text, basename(file))
+  if (hasErrors(parsed.issues)) {
+    for (const issue of parsed.issues) io.stderr(`${issue.message}\n`)
+    return EXIT_USAGE
+  }
+  const result = xmrChart(parsed.value.points, { profile, direction, target, rebases, ...(baseline === undefined ? {} : { baseline }) })
+  const issues = [...parsed.issues, ...result.issues]
+  if (values.json) io.stdout(JSON.stringify({ ...result, issues }, null, 2) + '\n')
+  else io.stdout(formatText(result))
+  for (const issue of issues) if (!values.json) io.stderr(`${issue.severity}: ${issue.file === undefined ? issueLocation(issue) : ''}${issue.message}\n`)
+  return hasErrors(issues) ? EXIT_USAGE : EXIT_OK
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  throw new UsageError(`spc: ${flag} "${value}" is not known (expected one of ${allowed.join(', ')}).`)
+}
+
+function number(text: string, flag: string): number {
+  const value = Number(text)
+  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`spc: ${flag} "${text}" is not a number.`)
+  return value
+}
+
+function wholeNumber(text: string, flag: string): number {
+  const value = number(text, flag)
+  if (!Number.isInteger(value)) throw new UsageError(`spc: ${flag} "${text}" is not a whole number.`)
+  return value
+}
+
+function parseRebase(text: string): RebaseInput {
+  const [date = '', ...rest] = text.split(':')
+  if (!parseIsoDate(date)) throw new UsageError(`spc: --rebase "${text}" does not start with a date (expected YYYY-MM-DD or YYYY-MM-DD:reason).`)
+  const reason = rest.join(':').trim()
+  return { date, reason: reason === '' ? null : reason }
+}
+
+function formatText(result: SpcResult): string {
+  const lines = result.segments.map(
+    (s, i) =>
+      `Segment ${i + 1}: ${s.from} to ${s.to}${s.reason ? ` (${s.reason})` : ''}: centre ${s.centre.toFixed(4)}, limits ${s.lower.toFixed(4)} to ${s.upper.toFixed(4)}` +
+      `${s.trialLimits ? ' (trial limits: fewer than 13 points)' : ''}`,
+  )
+  const flagged = result.points.filter((p) => p.rule !== null).map((p) => `  ${p.period}  ${p.value}  ${p.rule}  ${p.type}`)
+  return [
+    `XmR chart, profile ${result.profile}, direction ${result.direction}`,
+    ...lines,
+    flagged.length > 0 ? `Special-cause points (${flagged.length}):` : 'No special-cause points.',
+    ...flagged,
+    `Variation: ${result.variation ?? 'none'}; assurance: ${result.assurance ?? 'none (no target)'}`,
+  ].join('\n') + '\n'
+}

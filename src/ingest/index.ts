@@ -1,0 +1,10 @@
+/** Untrusted files in, `Parsed<T>` out: every problem in the data is an issue, never an exception. */
+export { parseObservationsCsv, parseObservationsCsvStream } from './parse-observations-csv.ts'
+export { parseObservationsXlsx } from './parse-observations-xlsx.ts'
+export { OBSERVATION_COLUMNS } from './observation-rows.ts'
+export type { ObservationFileContext } from './observation-rows.ts'
+export { parseMeasuresCsv } from './parse-measures-csv.ts'
+export { parseMeasuresJson } from './parse-measures-json.ts'
+export { parseSpcInputCsv } from './parse-spc-input-csv.ts'
+export type { SpcInput } from './parse-spc-input-csv.ts'
+export { ISSUE_LIMIT } from './issue-collector.ts'

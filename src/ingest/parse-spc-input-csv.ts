@@ -1,0 +1,97 @@
+/** Input files for `lhs spc`: one value, or a numerator and denominator, per period. */
+import type { Parsed } from '../core/issues.ts'
+import type { SpcInputPoint } from '../core/spc/types.ts'
+import { readCsvRecords } from './csv-records.ts'
+import { matchHeader } from './header-match.ts'
+import { IssueCollector, quote } from './issue-collector.ts'
+import { readNumberField } from './number-field.ts'
+import { createPeriodChecker } from './period-checker.ts'
+import type { PeriodChecker } from './period-checker.ts'
+import { createTableSink } from './table-sink.ts'
+import type { TableRows } from './table-sink.ts'
+
+export interface SpcInput {
+  /** `value` for a `period,value` file; `proportion` for `period,numerator,denominator` (value = numerator / denominator). */
+  readonly kind: 'value' | 'proportion'
+  /** In period order. */
+  readonly points: SpcInputPoint[]
+}
+
+const HEADERS = [['period', 'value'], ['period', 'numerator', 'denominator']] as const
+const ANY_SIGN = { nonNegative: false }
+const NON_NEGATIVE = { nonNegative: true }
+
+class SpcRows implements TableRows {
+  kind: SpcInput['kind'] = 'value'
+  readonly points: SpcInputPoint[] = []
+  readonly #issues: IssueCollector
+  readonly #checkPeriod: PeriodChecker
+  readonly #firstLines = new Map<string, number>()
+
+  constructor(issues: IssueCollector) {
+    this.#issues = issues
+    this.#checkPeriod = createPeriodChecker(issues)
+  }
+
+  header(fields: readonly string[], line: number): boolean {
+    const index = matchHeader(fields, HEADERS, line, this.#issues)
+    this.kind = index === 1 ? 'proportion' : 'value'
+    return index !== -1
+  }
+
+  row(fields: readonly string[], line: number): void {
+    const errorsBefore = this.#issues.errorCount
+    const period = this.#checkPeriod(fields[0] ?? '', undefined, line)
+    const value = this.kind === 'value' ? readNumberField(fields[1] ?? '', 'value', line, ANY_SIGN, this.#issues) : this.#proportion(fields, line)
+    if (period !== undefined && this.#isDuplicate(period, line)) return
+    if (period === undefined || value === undefined || this.#issues.errorCount !== errorsBefore) return
+    this.points.push({ period, value })
+  }
+
+  /** numerator / denominator; null when both are empty (a missing point). */
+  #proportion(fields: readonly string[], line: number): number | null | undefined {
+    const [, numeratorText = '', denominatorText = ''] = fields
+    const numerator = readNumberField(numeratorText, 'numerator', line, NON_NEGATIVE, this.#issues)
+    const denominator = readNumberField(denominatorText, 'denominator', line, NON_NEGATIVE, this.#issues)
+    if (numerator === null && denominator === null) return null
+    const expected = 'a number, or both numerator and denominator empty for a missing point'
+    if (numerator === null) this.#issues.error({ code: 'missing_value', line, column: 'numerator', value: numeratorText, problem: 'numerator is empty but denominator is not', expected })
+    if (denominator === null) this.#issues.error({ code: 'missing_value', line, column: 'denominator', value: denominatorText, problem: 'denominator is empty but numerator is not', expected })
+    if (numerator == null || denominator == null) return undefined
+    if (denominator === 0) {
+      this.#issues.error({ code: 'zero_denominator', line, column: 'denominator', value: denominatorText, problem: `denominator ${quote(denominatorText)} is 0`, expected: 'a denominator above 0' })
+      return undefined
+    }
+    if (numerator > denominator) {
+      const problem = `numerator ${quote(numeratorText)} is above denominator ${quote(denominatorText)}`
+      this.#issues.error({ code: 'numerator_above_denominator', line, column: 'numerator', value: numeratorText, problem, expected: 'a numerator no larger than the denominator' })
+      return undefined
+    }
+    return numerator / denominator
+  }
+
+  #isDuplicate(period: string, line: number): boolean {
+    const first = this.#firstLines.get(period)
+    if (first === undefined) {
+      this.#firstLines.set(period, line)
+      return false
+    }
+    const problem = `period ${quote(period)} already has a row on line ${first}`
+    this.#issues.error({ code: 'duplicate_period', line, column: 'period', value: period, problem, expected: 'one row per period' })
+    return true
+  }
+}
+
+/**
+ * Read an SPC input CSV with header `period,value` or `period,numerator,denominator`. An empty value
+ * (or an empty numerator and denominator) is a missing point (null). Points are returned in period order.
+ */
+export function parseSpcInputCsv(input: string | Uint8Array, file: string): Parsed<SpcInput> {
+  const issues = new IssueCollector(file)
+  const rows = new SpcRows(issues)
+  const sink = createTableSink(rows, issues)
+  readCsvRecords(input, sink)
+  sink.finish()
+  const points = [...rows.points].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))
+  return { value: { kind: rows.kind, points }, issues: issues.toArray() }
+}

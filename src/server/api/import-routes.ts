@@ -1,0 +1,69 @@
+/** Upload measure and observation files; list past imports. */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import type { AppDeps } from '../../app/deps.ts'
+import { importFile } from '../../app/gather/import-file.ts'
+import { listProgrammeImports } from '../../app/gather/list-imports.ts'
+import { ImportRecordSchema, ImportReportSchema } from '../../contract/imports.ts'
+import { ProblemSchema } from '../../contract/problem.ts'
+import { AppError } from '../../core/errors.ts'
+import { hasErrors } from '../../core/issues.ts'
+import { json, problems, ProgrammeParams } from './params.ts'
+
+const tags = ['Import']
+
+const UploadSchema = z.object({
+  kind: z.enum(['observations', 'measures']).openapi({ description: 'What the file holds' }),
+  file: z.any().openapi({ type: 'string', format: 'binary', description: 'CSV or XLSX (observations); CSV or JSON (measures)' }),
+})
+
+export function importRoutes(app: OpenAPIHono, deps: AppDeps): void {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/organisations/{org}/programmes/{programme}/imports',
+      tags,
+      summary: 'Import a file of measures or observations (all or nothing)',
+      request: { params: ProgrammeParams, body: { content: { 'multipart/form-data': { schema: UploadSchema } }, required: true } },
+      responses: {
+        200: json(ImportReportSchema, 'Written: counts and data-quality warnings'),
+        ...problems,
+        413: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'File larger than the upload limit' },
+        422: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'The file has errors; nothing was written' },
+      },
+    }),
+    async (c) => {
+      const { org, programme } = c.req.valid('param')
+      const form = c.req.valid('form')
+      const file: unknown = form.file
+      if (!(file instanceof File)) throw new AppError('invalid_request', 'Attach the file in the form field "file".')
+      const report = await importFile(deps, {
+        organisation: org,
+        programme,
+        kind: form.kind,
+        fileName: file.name,
+        content: new Uint8Array(await file.arrayBuffer()),
+        createdBy: 'api',
+      })
+      if (hasErrors(report.issues)) {
+        const count = report.issues.filter((i) => i.severity === 'error').length
+        throw new AppError('invalid_file', `${file.name} has ${count} error${count === 1 ? '' : 's'}; nothing was imported.`, report.issues)
+      }
+      return c.json({ inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, issues: [...report.issues] }, 200)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/organisations/{org}/programmes/{programme}/imports',
+      tags,
+      summary: 'Recent imports, newest first',
+      request: { params: ProgrammeParams },
+      responses: { 200: json(z.object({ imports: z.array(ImportRecordSchema) }), 'Imports'), ...problems },
+    }),
+    async (c) => {
+      const { org, programme } = c.req.valid('param')
+      const imports = await listProgrammeImports(deps, org, programme)
+      return c.json({ imports: imports.map(({ programmeId: _p, ...rest }) => ({ ...rest, kind: rest.kind as 'observations' | 'measures', issues: [...rest.issues] })) }, 200)
+    },
+  )
+}

@@ -1,0 +1,41 @@
+/** The start page: every organisation and its improvement programmes. */
+import type { OrganisationRow, ProgrammeRow } from '../../app/catalogue.ts'
+import { Layout } from './layout.tsx'
+
+export interface HomePageProps {
+  readonly organisations: readonly { organisation: OrganisationRow; programmes: readonly ProgrammeRow[] }[]
+}
+
+export function HomePage({ organisations }: HomePageProps) {
+  return (
+    <Layout title="Improvement programmes">
+      <h1>Improvement programmes</h1>
+      <p class="nhsuk-lede-text">Choose a programme to see its measures on statistical process control charts: whether each one is changing for real, and whether it will meet its target.</p>
+      {organisations.length === 0 ? (
+        <p>There are no organisations yet. Run <code>npx lhs demo</code> to load the demo programme, or import your own measures.</p>
+      ) : null}
+      {organisations.map(({ organisation, programmes }) => (
+        <section aria-labelledby={`org-${organisation.code}`}>
+          <h2 id={`org-${organisation.code}`}>{organisation.name}</h2>
+          {programmes.length === 0 ? <p>No programmes yet.</p> : null}
+          <ul class="nhsuk-grid-row nhsuk-card-group">
+            {programmes.map((programme) => (
+              <li class="nhsuk-grid-column-one-half nhsuk-card-group__item">
+                <div class="nhsuk-card nhsuk-card--clickable">
+                  <div class="nhsuk-card__content">
+                    <h3 class="nhsuk-card__heading nhsuk-heading-m">
+                      <a class="nhsuk-card__link" href={`/organisations/${organisation.code}/programmes/${programme.code}`}>
+                        {programme.name}
+                      </a>
+                    </h3>
+                    <p class="nhsuk-card__description">{programme.aim}</p>
+                  </div>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </Layout>
+  )
+}

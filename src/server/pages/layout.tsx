@@ -1,0 +1,72 @@
+/** The page frame: NHS.UK design system header, breadcrumbs, main content and footer. */
+import type { Child } from 'hono/jsx'
+
+export interface Crumb {
+  readonly text: string
+  readonly href: string
+}
+
+export interface LayoutProps {
+  readonly title: string
+  readonly breadcrumbs?: readonly Crumb[]
+  readonly children?: Child
+}
+
+export function Layout({ title, breadcrumbs = [], children }: LayoutProps) {
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} – Learning Health System`}</title>
+        <link rel="stylesheet" href="/assets/nhsuk-frontend.min.css" />
+        <link rel="stylesheet" href="/assets/lhs.css" />
+        <link rel="icon" href="/assets/images/favicon.svg" type="image/svg+xml" />
+      </head>
+      <body>
+        <a class="nhsuk-skip-link" href="#maincontent">Skip to main content</a>
+        <header class="nhsuk-header" role="banner">
+          <div class="nhsuk-header__container nhsuk-width-container">
+            <div class="nhsuk-header__service">
+              <a class="nhsuk-header__service-name" href="/">Learning Health System</a>
+            </div>
+          </div>
+        </header>
+        {breadcrumbs.length > 0 ? <Breadcrumbs crumbs={breadcrumbs} /> : null}
+        <div class="nhsuk-width-container">
+          <main class="nhsuk-main-wrapper" id="maincontent" role="main">
+            {children}
+          </main>
+        </div>
+        <footer role="contentinfo">
+          <div class="nhsuk-footer">
+            <div class="nhsuk-width-container">
+              <p class="nhsuk-body-s lhs-footer">
+                LHS: gather, analyse, decide, implement, close the loop. <a href="/api/openapi.json">API (OpenAPI)</a>
+              </p>
+            </div>
+          </div>
+        </footer>
+        <script type="module" src="/assets/nhsuk-frontend.min.js"></script>
+      </body>
+    </html>
+  )
+}
+
+function Breadcrumbs({ crumbs }: { crumbs: readonly Crumb[] }) {
+  return (
+    <div class="nhsuk-width-container">
+      <nav class="nhsuk-breadcrumb" aria-label="Breadcrumb">
+        <ol class="nhsuk-breadcrumb__list">
+          {crumbs.map((crumb) => (
+            <li class="nhsuk-breadcrumb__list-item">
+              <a class="nhsuk-breadcrumb__link" href={crumb.href}>
+                {crumb.text}
+              </a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+    </div>
+  )
+}

@@ -1,0 +1,75 @@
+/** The board's summary view of a programme: each measure with its latest value, icons and a small chart. */
+import { raw } from 'hono/html'
+import type { ProgrammeOverview } from '../../app/analyse/programme-overview.ts'
+import { assuranceIconSvg, assuranceLabel, spcSparklineSvg, variationIconSvg, variationLabel } from '../../charts/index.ts'
+import { formatDate, formatValue, valueFormatOf } from './format.ts'
+import { Layout } from './layout.tsx'
+
+const TYPE_LABEL = { outcome: 'Outcome', process: 'Process', balancing: 'Balancing' } as const
+
+export function ProgrammePage({ overview }: { overview: ProgrammeOverview }) {
+  const { organisation, programme } = overview.scope
+  const base = `/organisations/${organisation.code}/programmes/${programme.code}`
+  return (
+    <Layout title={programme.name} breadcrumbs={[{ text: 'Programmes', href: '/' }]}>
+      <span class="nhsuk-caption-l">{organisation.name}</span>
+      <h1>{programme.name}</h1>
+      <div class="nhsuk-inset-text">
+        <span class="nhsuk-u-visually-hidden">Information: </span>
+        <p>
+          <strong>Aim:</strong> {programme.aim}
+        </p>
+      </div>
+      <h2>Measures at a glance</h2>
+      <p>
+        Each measure for the whole organisation and all people. The first icon says whether the latest value shows special-cause variation (a real change); the second whether the target
+        will be met. Choose a measure for its full chart, the numbers and a plain-English reading.
+      </p>
+      <table class="nhsuk-table lhs-summary-table">
+        <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">Summary of every measure: latest value, target, variation and assurance</caption>
+        <thead class="nhsuk-table__head">
+          <tr class="nhsuk-table__row">
+            <th scope="col" class="nhsuk-table__header">Measure</th>
+            <th scope="col" class="nhsuk-table__header">Latest</th>
+            <th scope="col" class="nhsuk-table__header">Target</th>
+            <th scope="col" class="nhsuk-table__header">Variation</th>
+            <th scope="col" class="nhsuk-table__header">Assurance</th>
+            <th scope="col" class="nhsuk-table__header lhs-hide-narrow">Trend</th>
+          </tr>
+        </thead>
+        <tbody class="nhsuk-table__body">
+          {overview.measures.map(({ measure, spc }) => {
+            const last = spc.points.at(-1)
+            const format = valueFormatOf(measure.kind)
+            return (
+              <tr class="nhsuk-table__row">
+                <td class="nhsuk-table__cell">
+                  <a href={`${base}/measures/${measure.code}`}>{measure.name}</a>
+                  <br />
+                  <strong class="nhsuk-tag nhsuk-tag--grey lhs-tag">{TYPE_LABEL[measure.type]}</strong>
+                </td>
+                <td class="nhsuk-table__cell">
+                  {last ? formatValue(last.value, measure.kind, measure.unit) : 'No data'}
+                  {last ? <span class="nhsuk-body-s lhs-block">week of {formatDate(last.period)}</span> : null}
+                </td>
+                <td class="nhsuk-table__cell">{measure.target === null ? 'None' : formatValue(measure.target, measure.kind, measure.unit)}</td>
+                <td class="nhsuk-table__cell">
+                  {raw(variationIconSvg(spc.variation, spc.direction, { size: 44, id: `v-${measure.code}` }))}
+                  <span class="nhsuk-body-s lhs-block">{variationLabel(spc.variation, spc.direction)}</span>
+                </td>
+                <td class="nhsuk-table__cell">
+                  {raw(assuranceIconSvg(spc.assurance, { size: 44, id: `a-${measure.code}` }))}
+                  <span class="nhsuk-body-s lhs-block">{measure.target === null ? 'No target set' : assuranceLabel(spc.assurance)}</span>
+                </td>
+                <td class="nhsuk-table__cell lhs-hide-narrow">{raw(spcSparklineSvg(spc, { title: measure.name, valueFormat: format, id: `s-${measure.code}` }))}</td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+      <p>
+        <a href={`${base}/import`}>Import measures or observations</a>
+      </p>
+    </Layout>
+  )
+}

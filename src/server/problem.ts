@@ -1,0 +1,50 @@
+/** One table maps error codes to HTTP statuses; every error answers `application/problem+json`. */
+import type { Context } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { AppError, type ErrorCode } from '../core/errors.ts'
+import type { Issue } from '../core/issues.ts'
+import type { Problem } from '../contract/problem.ts'
+
+const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+  invalid_request: 400,
+  invalid_file: 422,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unavailable: 503,
+}
+
+const TITLE: Record<ErrorCode, string> = {
+  invalid_request: 'Bad Request',
+  invalid_file: 'The file has problems',
+  unauthorized: 'Unauthorized',
+  forbidden: 'Forbidden',
+  not_found: 'Not Found',
+  conflict: 'Conflict',
+  payload_too_large: 'Payload Too Large',
+  unavailable: 'Service Unavailable',
+}
+
+export function statusOf(code: ErrorCode): ContentfulStatusCode {
+  return STATUS[code]
+}
+
+export function problemBody(code: ErrorCode | 'internal', detail: string, issues?: readonly Issue[]): Problem {
+  const status = code === 'internal' ? 500 : STATUS[code]
+  const title = code === 'internal' ? 'Internal Server Error' : TITLE[code]
+  return { type: 'about:blank', title, status, code, detail, ...(issues && issues.length > 0 ? { issues: [...issues] } : {}) }
+}
+
+export function problem(c: Context, code: ErrorCode | 'internal', detail: string, issues?: readonly Issue[]): Response {
+  const body = problemBody(code, detail, issues)
+  return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, { 'content-type': 'application/problem+json' })
+}
+
+/** The app's error handler: expected failures keep their code; anything else is a 500 that names no internals. */
+export function onError(error: Error, c: Context, log: (message: string) => void): Response {
+  if (error instanceof AppError) return problem(c, error.code, error.message, error.issues)
+  log(`unexpected error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`)
+  return problem(c, 'internal', 'Something went wrong on the server. The error has been logged.')
+}

@@ -1,0 +1,92 @@
+/** Measure definitions of a programme. */
+import { sql, type Kysely, type Selectable } from 'kysely'
+import type { ChartType, Direction, Measure, MeasureKind, MeasureType, PeriodUnit } from '../core/model.ts'
+import type { Database, MeasuresTable } from './schema.ts'
+
+export interface MeasureRow extends Measure {
+  readonly id: number
+}
+
+export interface UpsertCounts {
+  readonly inserted: number
+  readonly updated: number
+  readonly unchanged: number
+}
+
+function toMeasure(row: Selectable<MeasuresTable>): MeasureRow {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    description: row.description,
+    type: row.type as MeasureType,
+    kind: row.kind as MeasureKind,
+    rateMultiplier: row.rate_multiplier,
+    direction: row.direction as Direction,
+    target: row.target,
+    period: row.period as PeriodUnit,
+    defaultChart: row.default_chart as ChartType,
+    numeratorDefinition: row.numerator_definition,
+    denominatorDefinition: row.denominator_definition,
+    unit: row.unit,
+  }
+}
+
+export async function listMeasures(db: Kysely<Database>, organisationId: number, programmeId: number): Promise<MeasureRow[]> {
+  const rows = await db
+    .selectFrom('measures')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('programme_id', '=', programmeId)
+    .orderBy('id')
+    .execute()
+  return rows.map(toMeasure)
+}
+
+export async function findMeasure(db: Kysely<Database>, organisationId: number, programmeId: number, code: string): Promise<MeasureRow | undefined> {
+  const row = await db
+    .selectFrom('measures')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('programme_id', '=', programmeId)
+    .where('code', '=', code)
+    .executeTakeFirst()
+  return row && toMeasure(row)
+}
+
+/** Insert new measures and update changed ones, by code; reports what happened to each. */
+export async function upsertMeasures(db: Kysely<Database>, organisationId: number, programmeId: number, measures: readonly Measure[]): Promise<UpsertCounts> {
+  let inserted = 0
+  let updated = 0
+  for (const m of measures) {
+    const values = {
+      name: m.name,
+      description: m.description,
+      type: m.type,
+      kind: m.kind,
+      rate_multiplier: m.rateMultiplier,
+      direction: m.direction,
+      target: m.target,
+      period: m.period,
+      default_chart: m.defaultChart,
+      numerator_definition: m.numeratorDefinition,
+      denominator_definition: m.denominatorDefinition,
+      unit: m.unit,
+    }
+    const changed = Object.keys(values).map((c) => sql`measures.${sql.ref(c)} IS DISTINCT FROM excluded.${sql.ref(c)}`)
+    const row = await db
+      .insertInto('measures')
+      .values({ organisation_id: organisationId, programme_id: programmeId, code: m.code, ...values })
+      .onConflict((oc) =>
+        oc
+          .columns(['organisation_id', 'programme_id', 'code'])
+          .doUpdateSet(values)
+          .where(sql<boolean>`${sql.join(changed, sql` OR `)}`),
+      )
+      .returning(sql<boolean>`xmax = 0`.as('inserted'))
+      .executeTakeFirst()
+    if (row?.inserted) inserted++
+    else if (row) updated++
+  }
+  return { inserted, updated, unchanged: measures.length - inserted - updated }
+}

@@ -1,0 +1,21 @@
+/** Versioned migrations, kept in code and applied in order at start and by `lhs migrate`. */
+import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResult } from 'kysely'
+import * as foundation from './migrations/0001-foundation.ts'
+
+const migrations: Record<string, Migration> = {
+  '0001-foundation': foundation,
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations }
+
+/** Apply every pending migration; throws with the failing migration's name on error. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
+export async function migrateToLatest(db: Kysely<any>): Promise<readonly MigrationResult[]> {
+  const migrator = new Migrator({ db, provider, migrationTableName: 'lhs_migrations', migrationLockTableName: 'lhs_migrations_lock' })
+  const { error, results = [] } = await migrator.migrateToLatest()
+  if (error) {
+    const failed = results.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
+    throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+  }
+  return results
+}

@@ -1,0 +1,137 @@
+/** Observations: one value per measure, site, community group and period. Bulk upsert by batches. */
+import { sql, type Kysely } from 'kysely'
+import type { ObservationInput } from '../core/model.ts'
+import type { Database } from './schema.ts'
+import type { UpsertCounts } from './measures.ts'
+
+export interface UpsertObservationsContext {
+  readonly organisationId: number
+  /** Measure code → id. */
+  readonly measureIds: ReadonlyMap<string, number>
+  /** Site code → id; rows with site null use `rootSiteId` (the whole organisation). */
+  readonly siteIds: ReadonlyMap<string, number>
+  readonly rootSiteId: number
+  readonly importId: number | null
+  readonly source: string
+  readonly importedAt: Date
+  readonly batchSize?: number
+  readonly onProgress?: (rowsWritten: number) => void
+}
+
+export interface SeriesKey {
+  readonly measureId: number
+  readonly siteId: number
+  /** '' for all people. */
+  readonly dimension: string
+  readonly group: string
+}
+
+export interface SeriesRow {
+  readonly period: string
+  readonly numerator: number | null
+  readonly denominator: number | null
+  readonly value: number
+}
+
+function lookup(map: ReadonlyMap<string, number>, code: string, what: string): number {
+  const id = map.get(code)
+  if (id === undefined) throw new Error(`unknown ${what} code: ${code}`)
+  return id
+}
+
+/**
+ * Insert new rows, update changed ones and leave identical ones alone (compared on numerator,
+ * denominator and value), in batches of `unnest` arrays. Run it inside a transaction.
+ */
+export async function upsertObservations(db: Kysely<Database>, context: UpsertObservationsContext, rows: readonly ObservationInput[]): Promise<UpsertCounts> {
+  const batchSize = context.batchSize ?? 20_000
+  let inserted = 0
+  let updated = 0
+  for (let start = 0; start < rows.length; start += batchSize) {
+    const batch = rows.slice(start, start + batchSize)
+    const counts = await upsertBatch(db, context, batch)
+    inserted += counts.inserted
+    updated += counts.updated
+    context.onProgress?.(start + batch.length)
+  }
+  return { inserted, updated, unchanged: rows.length - inserted - updated }
+}
+
+async function upsertBatch(db: Kysely<Database>, c: UpsertObservationsContext, batch: readonly ObservationInput[]) {
+  const n = batch.length
+  const measureIds = new Array<number>(n)
+  const siteIds = new Array<number>(n)
+  const dimensions = new Array<string>(n)
+  const groups = new Array<string>(n)
+  const periods = new Array<string>(n)
+  const numerators = new Array<number | null>(n)
+  const denominators = new Array<number | null>(n)
+  const values = new Array<number>(n)
+  for (let i = 0; i < n; i++) {
+    const row = batch[i] as ObservationInput
+    measureIds[i] = lookup(c.measureIds, row.measure, 'measure')
+    siteIds[i] = row.site === null ? c.rootSiteId : lookup(c.siteIds, row.site, 'site')
+    dimensions[i] = row.dimension ?? ''
+    groups[i] = row.group ?? ''
+    periods[i] = row.period
+    numerators[i] = row.numerator
+    denominators[i] = row.denominator
+    values[i] = row.value
+  }
+  const result = await sql<{ inserted: number; updated: number }>`
+    WITH input AS (
+      SELECT * FROM unnest(${measureIds}::int[], ${siteIds}::int[], ${dimensions}::text[], ${groups}::text[],
+                           ${periods}::date[], ${numerators}::float8[], ${denominators}::float8[], ${values}::float8[])
+        AS t(measure_id, site_id, dimension, group_name, period_start, numerator, denominator, value)
+    ), up AS (
+      INSERT INTO observations AS o (organisation_id, measure_id, site_id, dimension, group_name, period_start,
+                                     numerator, denominator, value, source, imported_at, import_id)
+      SELECT ${c.organisationId}, measure_id, site_id, dimension, group_name, period_start,
+             numerator, denominator, value, ${c.source}, ${c.importedAt}, ${c.importId}
+      FROM input
+      ON CONFLICT (organisation_id, measure_id, site_id, dimension, group_name, period_start) DO UPDATE
+        SET numerator = excluded.numerator, denominator = excluded.denominator, value = excluded.value,
+            source = excluded.source, imported_at = excluded.imported_at, import_id = excluded.import_id
+        WHERE (o.numerator, o.denominator, o.value) IS DISTINCT FROM (excluded.numerator, excluded.denominator, excluded.value)
+      RETURNING (xmax = 0) AS inserted
+    )
+    SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated FROM up`.execute(db)
+  const counts = result.rows[0]
+  return { inserted: Number(counts?.inserted ?? 0), updated: Number(counts?.updated ?? 0) }
+}
+
+/** One series (measure × site × group), oldest period first. */
+export async function readSeries(db: Kysely<Database>, organisationId: number, key: SeriesKey): Promise<SeriesRow[]> {
+  return db
+    .selectFrom('observations')
+    .select(['period_start as period', 'numerator', 'denominator', 'value'])
+    .where('organisation_id', '=', organisationId)
+    .where('measure_id', '=', key.measureId)
+    .where('site_id', '=', key.siteId)
+    .where('dimension', '=', key.dimension)
+    .where('group_name', '=', key.group)
+    .orderBy('period_start')
+    .execute()
+}
+
+export interface GroupCount {
+  readonly siteId: number
+  readonly dimension: string
+  readonly group: string
+  readonly points: number
+}
+
+/** Which sites and groups a measure has data for, with the number of periods in each. */
+export async function listSeries(db: Kysely<Database>, organisationId: number, measureId: number): Promise<GroupCount[]> {
+  const rows = await db
+    .selectFrom('observations')
+    .select(['site_id', 'dimension', 'group_name', (eb) => eb.fn.countAll<number>().as('points')])
+    .where('organisation_id', '=', organisationId)
+    .where('measure_id', '=', measureId)
+    .groupBy(['site_id', 'dimension', 'group_name'])
+    .orderBy('site_id')
+    .orderBy('dimension')
+    .orderBy('group_name')
+    .execute()
+  return rows.map((r) => ({ siteId: r.site_id, dimension: r.dimension, group: r.group_name, points: Number(r.points) }))
+}
