@@ -25,43 +25,50 @@ export function ProgrammePage({ overview }: { overview: ProgrammeOverview }) {
         Each measure for the whole organisation and all people. The first icon says whether the latest value shows special-cause variation (a real change); the second whether the target
         will be met. Choose a measure for its full chart, the numbers and a plain-English reading.
       </p>
-      <table class="nhsuk-table lhs-summary-table">
+      <table class="nhsuk-table-responsive lhs-summary-table">
         <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">Summary of every measure: latest value, target, variation and assurance</caption>
-        <thead class="nhsuk-table__head">
-          <tr class="nhsuk-table__row">
-            <th scope="col" class="nhsuk-table__header">Measure</th>
-            <th scope="col" class="nhsuk-table__header">Latest</th>
-            <th scope="col" class="nhsuk-table__header">Target</th>
-            <th scope="col" class="nhsuk-table__header">Variation</th>
-            <th scope="col" class="nhsuk-table__header">Assurance</th>
-            <th scope="col" class="nhsuk-table__header lhs-hide-narrow">Trend</th>
+        <thead role="rowgroup" class="nhsuk-table__head">
+          <tr role="row" class="nhsuk-table__row">
+            <th role="columnheader" scope="col" class="nhsuk-table__header">Measure</th>
+            <th role="columnheader" scope="col" class="nhsuk-table__header">Latest</th>
+            <th role="columnheader" scope="col" class="nhsuk-table__header">Target</th>
+            <th role="columnheader" scope="col" class="nhsuk-table__header">Variation</th>
+            <th role="columnheader" scope="col" class="nhsuk-table__header">Assurance</th>
+            <th role="columnheader" scope="col" class="nhsuk-table__header lhs-hide-narrow">Trend</th>
           </tr>
         </thead>
-        <tbody class="nhsuk-table__body">
+        <tbody role="rowgroup" class="nhsuk-table__body">
           {overview.measures.map(({ measure, spc }) => {
             const last = spc.points.at(-1)
             const format = valueFormatOf(measure.kind)
             return (
-              <tr class="nhsuk-table__row">
-                <td class="nhsuk-table__cell">
+              <tr role="row" class="nhsuk-table__row">
+                <td role="cell" class="nhsuk-table__cell">
+                  <Heading text="Measure" />
                   <a href={`${base}/measures/${measure.code}`}>{measure.name}</a>
                   <br />
                   <strong class="nhsuk-tag nhsuk-tag--grey lhs-tag">{TYPE_LABEL[measure.type]}</strong>
                 </td>
-                <td class="nhsuk-table__cell">
+                <td role="cell" class="nhsuk-table__cell">
+                  <Heading text="Latest" />
                   {last ? formatValue(last.value, measure.kind, measure.unit) : 'No data'}
                   {last ? <span class="nhsuk-body-s lhs-block">week of {formatDate(last.period)}</span> : null}
                 </td>
-                <td class="nhsuk-table__cell">{measure.target === null ? 'None' : formatValue(measure.target, measure.kind, measure.unit)}</td>
-                <td class="nhsuk-table__cell">
+                <td role="cell" class="nhsuk-table__cell">
+                  <Heading text="Target" />
+                  {measure.target === null ? 'None' : formatValue(measure.target, measure.kind, measure.unit)}
+                </td>
+                <td role="cell" class="nhsuk-table__cell">
+                  <Heading text="Variation" />
                   {raw(variationIconSvg(spc.variation, spc.direction, { size: 44, id: `v-${measure.code}` }))}
                   <span class="nhsuk-body-s lhs-block">{variationLabel(spc.variation, spc.direction)}</span>
                 </td>
-                <td class="nhsuk-table__cell">
+                <td role="cell" class="nhsuk-table__cell">
+                  <Heading text="Assurance" />
                   {raw(assuranceIconSvg(spc.assurance, { size: 44, id: `a-${measure.code}` }))}
                   <span class="nhsuk-body-s lhs-block">{measure.target === null ? 'No target set' : assuranceLabel(spc.assurance)}</span>
                 </td>
-                <td class="nhsuk-table__cell lhs-hide-narrow">{raw(spcSparklineSvg(spc, { title: measure.name, valueFormat: format, id: `s-${measure.code}` }))}</td>
+                <td role="cell" class="nhsuk-table__cell lhs-hide-narrow">{raw(spcSparklineSvg(spc, { title: measure.name, valueFormat: format, id: `s-${measure.code}` }))}</td>
               </tr>
             )
           })}
@@ -71,5 +78,14 @@ export function ProgrammePage({ overview }: { overview: ProgrammeOverview }) {
         <a href={`${base}/import`}>Import measures or observations</a>
       </p>
     </Layout>
+  )
+}
+
+/** The column name shown beside each value when the table stacks on a phone. */
+function Heading({ text }: { text: string }) {
+  return (
+    <span class="nhsuk-table-responsive__heading" aria-hidden="true">
+      {text}{' '}
+    </span>
   )
 }
