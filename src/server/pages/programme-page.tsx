@@ -1,5 +1,6 @@
 /** The board's summary view of a programme: each measure with its latest value, icons and a small chart. */
 import { raw } from 'hono/html'
+import type { Child } from 'hono/jsx'
 import type { ProgrammeOverview } from '../../app/analyse/programme-overview.ts'
 import { assuranceIconSvg, assuranceLabel, spcSparklineSvg, variationIconSvg, variationLabel } from '../../charts/index.ts'
 import { formatDate, formatValue, valueFormatOf } from './format.ts'
@@ -34,7 +35,7 @@ export function ProgrammePage({ overview }: { overview: ProgrammeOverview }) {
             <th role="columnheader" scope="col" class="nhsuk-table__header">Target</th>
             <th role="columnheader" scope="col" class="nhsuk-table__header">Variation</th>
             <th role="columnheader" scope="col" class="nhsuk-table__header">Assurance</th>
-            <th role="columnheader" scope="col" class="nhsuk-table__header lhs-hide-narrow">Trend</th>
+            <th role="columnheader" scope="col" class="nhsuk-table__header">Trend</th>
           </tr>
         </thead>
         <tbody role="rowgroup" class="nhsuk-table__body">
@@ -43,32 +44,26 @@ export function ProgrammePage({ overview }: { overview: ProgrammeOverview }) {
             const format = valueFormatOf(measure.kind)
             return (
               <tr role="row" class="nhsuk-table__row">
-                <td role="cell" class="nhsuk-table__cell">
-                  <Heading text="Measure" />
+                <Cell heading="Measure">
                   <a href={`${base}/measures/${measure.code}`}>{measure.name}</a>
-                  <br />
-                  <strong class="nhsuk-tag nhsuk-tag--grey lhs-tag">{TYPE_LABEL[measure.type]}</strong>
-                </td>
-                <td role="cell" class="nhsuk-table__cell">
-                  <Heading text="Latest" />
+                  <div class="lhs-tag-row">
+                    <strong class="nhsuk-tag nhsuk-tag--grey lhs-tag">{TYPE_LABEL[measure.type]}</strong>
+                  </div>
+                </Cell>
+                <Cell heading="Latest">
                   {last ? formatValue(last.value, measure.kind, measure.unit) : 'No data'}
-                  {last ? <span class="nhsuk-body-s lhs-block">week of {formatDate(last.period)}</span> : null}
-                </td>
-                <td role="cell" class="nhsuk-table__cell">
-                  <Heading text="Target" />
-                  {measure.target === null ? 'None' : formatValue(measure.target, measure.kind, measure.unit)}
-                </td>
-                <td role="cell" class="nhsuk-table__cell">
-                  <Heading text="Variation" />
+                  {last ? <span class="nhsuk-body-s lhs-block">{`${measure.period === 'week' ? 'week of' : 'period from'} ${formatDate(last.period)}`}</span> : null}
+                </Cell>
+                <Cell heading="Target">{measure.target === null ? 'None' : formatValue(measure.target, measure.kind, measure.unit)}</Cell>
+                <Cell heading="Variation">
                   {raw(variationIconSvg(spc.variation, spc.direction, { size: 44, id: `v-${measure.code}` }))}
                   <span class="nhsuk-body-s lhs-block">{variationLabel(spc.variation, spc.direction)}</span>
-                </td>
-                <td role="cell" class="nhsuk-table__cell">
-                  <Heading text="Assurance" />
+                </Cell>
+                <Cell heading="Assurance">
                   {raw(assuranceIconSvg(spc.assurance, { size: 44, id: `a-${measure.code}` }))}
                   <span class="nhsuk-body-s lhs-block">{measure.target === null ? 'No target set' : assuranceLabel(spc.assurance)}</span>
-                </td>
-                <td role="cell" class="nhsuk-table__cell lhs-hide-narrow">{raw(spcSparklineSvg(spc, { title: measure.name, valueFormat: format, id: `s-${measure.code}` }))}</td>
+                </Cell>
+                <Cell heading="Trend">{raw(spcSparklineSvg(spc, { title: measure.name, valueFormat: format, id: `s-${measure.code}` }))}</Cell>
               </tr>
             )
           })}
@@ -81,11 +76,14 @@ export function ProgrammePage({ overview }: { overview: ProgrammeOverview }) {
   )
 }
 
-/** The column name shown beside each value when the table stacks on a phone. */
-function Heading({ text }: { text: string }) {
+/** A table cell with its column name, shown beside the value when the table stacks on a phone. */
+function Cell({ heading, children }: { heading: string; children?: Child }) {
   return (
-    <span class="nhsuk-table-responsive__heading" aria-hidden="true">
-      {text}{' '}
-    </span>
+    <td role="cell" class="nhsuk-table__cell">
+      <span class="nhsuk-table-responsive__heading" aria-hidden="true">
+        {heading}{' '}
+      </span>
+      <div class="lhs-cell">{children}</div>
+    </td>
   )
 }
