@@ -16,3 +16,12 @@ export const EXIT_USAGE = 2
 export class UsageError extends Error {
   override name = 'UsageError'
 }
+
+/** Why a file could not be read, in plain words. */
+export function readFailure(error: unknown): string {
+  const code = error instanceof Error && 'code' in error ? String(error.code) : ''
+  if (code === 'ENOENT') return 'no such file'
+  if (code === 'EISDIR') return 'it is a folder, not a file'
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
+  return error instanceof Error ? error.message : String(error)
+}

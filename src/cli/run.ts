@@ -46,8 +46,12 @@ export const processIo: CliIo = {
 export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const [name, ...args] = argv
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    if (name === undefined) {
+      io.stderr(USAGE)
+      return EXIT_USAGE
+    }
     io.stdout(USAGE)
-    return name === undefined ? EXIT_USAGE : EXIT_OK
+    return EXIT_OK
   }
   const command = COMMANDS[name]
   if (!command) {
@@ -67,7 +71,8 @@ function report(error: unknown, io: CliIo): number {
     return EXIT_USAGE
   }
   if (isParseArgsError(error)) {
-    io.stderr(`lhs: ${error.message}. Run "lhs help" for usage.\n`)
+    const message = error.message.split('\n')[0]?.replace(/\.+$/, '') ?? 'bad arguments'
+    io.stderr(`lhs: ${message}. Run "lhs help" for usage.\n`)
     return EXIT_USAGE
   }
   if (error instanceof AppError) {

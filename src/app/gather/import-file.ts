@@ -18,7 +18,7 @@ export function formatOf(fileName: string, kind: 'observations' | 'measures'): '
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase()
   const accepted = kind === 'observations' ? ['csv', 'xlsx'] : ['csv', 'json']
   if (extension && accepted.includes(extension)) return extension as 'csv' | 'xlsx' | 'json'
-  throw new AppError('invalid_request', `${fileName}: a ${kind} file must end in ${accepted.map((a) => '.' + a).join(' or ')}.`)
+  throw new AppError('invalid_request', `${fileName}: ${kind === 'observations' ? 'an' : 'a'} ${kind} file must end in ${accepted.map((a) => '.' + a).join(' or ')}.`)
 }
 
 export async function importFile(deps: AppDeps, request: ImportFileRequest): Promise<ImportReport> {

@@ -1,7 +1,7 @@
 /** `lhs import measures|observations FILE --programme CODE`: validate, then write all or nothing. */
 import { createReadStream } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
-import { basename } from 'node:path'
+import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { listOrganisations } from '../../app/catalogue.ts'
 import type { AppDeps } from '../../app/deps.ts'
@@ -10,7 +10,7 @@ import { importMeasures } from '../../app/gather/import-measures.ts'
 import { importObservations, type ImportReport } from '../../app/gather/import-observations.ts'
 import { hasErrors } from '../../core/issues.ts'
 import { readConfig } from '../config.ts'
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
+import { EXIT_OK, EXIT_USAGE, readFailure, UsageError, type CliIo } from '../io.ts'
 import { openApp } from '../open-app.ts'
 import { createProgress } from '../progress.ts'
 import { formatReport } from '../report-table.ts'
@@ -25,14 +25,21 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     strict: true,
     allowPositionals: true,
   })
-  const [kind, file, ...extra] = positionals
+  const [kind, fileArgument, ...extra] = positionals
   if (kind === undefined || !KINDS.includes(kind as Kind)) throw new UsageError(`import: say what to import: "lhs import measures FILE" or "lhs import observations FILE" (got ${kind === undefined ? 'nothing' : `"${kind}"`}).`)
-  if (file === undefined) throw new UsageError(`import ${kind}: give the file to import.`)
+  if (fileArgument === undefined) throw new UsageError(`import ${kind}: give the file to import.`)
+  const file = resolve(io.cwd, fileArgument)
   if (extra.length > 0) throw new UsageError(`import ${kind}: unexpected argument "${extra[0]}" (import one file at a time).`)
   if (!values.programme) throw new UsageError(`import ${kind}: give the programme with --programme CODE.`)
-  const size = await stat(file).then((s) => s.size, () => {
-    throw new UsageError(`import ${kind}: cannot read ${file} (no such file).`)
-  })
+  const size = await stat(file).then(
+    (s) => {
+      if (s.isDirectory()) throw new UsageError(`import ${kind}: cannot read ${fileArgument} (it is a folder, not a file).`)
+      return s.size
+    },
+    (error: unknown) => {
+      throw new UsageError(`import ${kind}: cannot read ${fileArgument} (${readFailure(error)}).`)
+    },
+  )
   const format = formatOf(file, kind as Kind)
 
   const deps = await openApp(readConfig(io.env, io.cwd))

@@ -1,6 +1,6 @@
 /** `lhs spc FILE`: analyse a CSV of period,value (or period,numerator,denominator) with an XmR chart. */
 import { readFile } from 'node:fs/promises'
-import { basename } from 'node:path'
+import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { hasErrors, issueLocation } from '../../core/issues.ts'
 import { DIRECTIONS } from '../../core/model.ts'
@@ -8,11 +8,11 @@ import { parseIsoDate } from '../../core/period.ts'
 import { xmrChart } from '../../core/spc/index.ts'
 import { PROFILES, type RebaseInput, type SpcResult } from '../../core/spc/types.ts'
 import { parseSpcInputCsv } from '../../ingest/index.ts'
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
+import { EXIT_OK, EXIT_USAGE, readFailure, UsageError, type CliIo } from '../io.ts'
 
 export async function spcCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
-    args,
+    args: joinNegativeValues(args, ['--target']),
     options: {
       json: { type: 'boolean', default: false },
       chart: { type: 'string', default: 'xmr' },
@@ -36,8 +36,8 @@ export async function spcCommand(args: string[], io: CliIo): Promise<number> {
   if (baseline !== undefined && baseline < 12) throw new UsageError(`spc: --baseline ${baseline} is too short (expected at least 12 points).`)
   const rebases = values.rebase.map(parseRebase)
 
-  const text = await readFile(file, 'utf8').catch(() => {
-    throw new UsageError(`spc: cannot read ${file} (no such file).`)
+  const text = await readFile(resolve(io.cwd, file), 'utf8').catch((error: unknown) => {
+    throw new UsageError(`spc: cannot read ${file} (${readFailure(error)}).`)
   })
   const parsed = parseSpcInputCsv(text, basename(file))
   if (hasErrors(parsed.issues)) {
@@ -50,6 +50,20 @@ export async function spcCommand(args: string[], io: CliIo): Promise<number> {
   else io.stdout(formatText(result))
   for (const issue of issues) if (!values.json) io.stderr(`${issue.severity}: ${issue.file === undefined ? issueLocation(issue) : ''}${issue.message}\n`)
   return hasErrors(issues) ? EXIT_USAGE : EXIT_OK
+}
+
+/** `--target -1` would read "-1" as a flag: join such values to their flag (`--target=-1`). */
+function joinNegativeValues(args: readonly string[], flags: readonly string[]): string[] {
+  const joined: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string
+    const next = args[i + 1]
+    if (flags.includes(arg) && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${arg}=${next}`)
+      i++
+    } else joined.push(arg)
+  }
+  return joined
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
