@@ -13,7 +13,6 @@ export const ImportReportSchema = z
 
 export const ImportRecordSchema = z
   .object({
-    id: z.number().int(),
     kind: z.enum(['observations', 'measures']),
     fileName: z.string(),
     inserted: z.number().int(),

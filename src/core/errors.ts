@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'invalid_request'
   | 'invalid_file'
   | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'unavailable'
 
 export class AppError extends Error {

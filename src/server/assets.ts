@@ -18,11 +18,21 @@ const TYPES: Record<string, string> = {
 
 const cache = new Map<string, Uint8Array>()
 
+/**
+ * The NHS.UK stylesheet fetches the Frutiger web font from a third-party host; pages must make no
+ * third-party requests (privacy, offline use), so its @font-face rules are dropped and text falls
+ * back to Arial, as the design system's own font stack intends.
+ */
+function withoutRemoteFonts(css: string): string {
+  return css.replace(/@font-face\{[^}]*https:[^}]*\}/g, '')
+}
+
 function read(path: string): Uint8Array | undefined {
   const hit = cache.get(path)
   if (hit) return hit
   try {
-    const bytes = new Uint8Array(readFileSync(path))
+    const raw = readFileSync(path)
+    const bytes = path.endsWith('nhsuk-frontend.min.css') ? new TextEncoder().encode(withoutRemoteFonts(raw.toString('utf8'))) : new Uint8Array(raw)
     cache.set(path, bytes)
     return bytes
   } catch {

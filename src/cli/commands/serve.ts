@@ -2,7 +2,7 @@
 import { serve } from '@hono/node-server'
 import { parseArgs } from 'node:util'
 import { demoIsSeeded, seedDemo } from '../../app/seed/seed-demo.ts'
-import { createApp } from '../../server/create-app.ts'
+import { createApp } from '../../server/create-app.tsx'
 import { describeStorage, parsePort, readConfig } from '../config.ts'
 import { EXIT_OK, type CliIo } from '../io.ts'
 import { openApp } from '../open-app.ts'

@@ -63,7 +63,7 @@ export function importRoutes(app: OpenAPIHono, deps: AppDeps): void {
     async (c) => {
       const { org, programme } = c.req.valid('param')
       const imports = await listProgrammeImports(deps, org, programme)
-      return c.json({ imports: imports.map(({ programmeId: _p, ...rest }) => ({ ...rest, kind: rest.kind as 'observations' | 'measures', issues: [...rest.issues] })) }, 200)
+      return c.json({ imports: imports.map(({ programmeId: _p, id: _id, ...rest }) => ({ ...rest, kind: rest.kind as 'observations' | 'measures', issues: [...rest.issues] })) }, 200)
     },
   )
 }

@@ -5,7 +5,8 @@ import { Layout } from './layout.tsx'
 
 export interface ImportPageProps {
   readonly scope: ProgrammeScope
-  readonly uploadLimitMb: number
+  /** Shown to the user; may be a fraction. */
+  readonly uploadLimitMb: string
   readonly result?: { fileName: string; report: ImportReport } | undefined
   /** A problem with the request itself (no file, wrong type), shown as an error message. */
   readonly formError?: string | undefined
@@ -19,29 +20,34 @@ export function ImportPage({ scope, uploadLimitMb, result, formError }: ImportPa
   const warnings = result?.report.issues.filter((i) => i.severity === 'warning') ?? []
   return (
     <Layout title={`Import data – ${scope.programme.name}`} breadcrumbs={[{ text: 'Programmes', href: '/' }, { text: scope.programme.name, href: base }]}>
-      {formError ? <ErrorSummary items={[formError]} /> : null}
-      {result && errors.length > 0 ? <ErrorSummary items={[`${result.fileName} has ${errors.length} error${errors.length === 1 ? '' : 's'}. Nothing was imported.`]} /> : null}
+      {formError ? <ErrorSummary items={[formError]} target="#file" /> : null}
+      {result && errors.length > 0 ? <ErrorSummary items={[`${result.fileName} has ${errors.length} error${errors.length === 1 ? '' : 's'}. Nothing was imported.`]} target="#issues" /> : null}
       {result && errors.length === 0 ? <Success fileName={result.fileName} report={result.report} /> : null}
       <h1>Import data</h1>
       {result && result.report.issues.length > 0 ? <IssueTable title={errors.length > 0 ? 'Problems found' : 'Warnings'} issues={[...errors, ...warnings]} /> : null}
       <form method="post" enctype="multipart/form-data" novalidate>
-        <div class={`nhsuk-form-group${formError ? ' nhsuk-form-group--error' : ''}`}>
+        <div class="nhsuk-form-group">
           <fieldset class="nhsuk-fieldset">
             <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">What does the file hold?</legend>
             <div class="nhsuk-radios">
-              <Radio id="kind-observations" value="observations" label="Observations (CSV or Excel .xlsx)" hint={`One row per value, with the header ${HEADER}`} checked />
+              <Radio id="kind-observations" value="observations" label="Observations (CSV or Excel .xlsx)" hint={`One row per value, with the header ${HEADER.replaceAll(',', ', ')}`} checked />
               <Radio id="kind-measures" value="measures" label="Measure definitions (CSV or JSON)" hint="One row per measure: code, name, type, kind, direction, period and so on" />
             </div>
           </fieldset>
         </div>
-        <div class="nhsuk-form-group">
+        <div class={`nhsuk-form-group${formError ? ' nhsuk-form-group--error' : ''}`}>
           <label class="nhsuk-label" for="file">
             File
           </label>
           <div class="nhsuk-hint" id="file-hint">
             Up to {uploadLimitMb} MB. Nothing is written unless the whole file is correct; importing the same file again changes nothing.
           </div>
-          <input class="nhsuk-file-upload" id="file" name="file" type="file" accept=".csv,.xlsx,.json" aria-describedby="file-hint" required />
+          {formError ? (
+            <span class="nhsuk-error-message" id="file-error">
+              <span class="nhsuk-u-visually-hidden">Error:</span> {formError}
+            </span>
+          ) : null}
+          <input class="nhsuk-file-upload" id="file" name="file" type="file" accept=".csv,.xlsx,.json" aria-describedby={formError ? 'file-hint file-error' : 'file-hint'} required />
         </div>
         <button class="nhsuk-button" type="submit">
           Check and import
@@ -53,7 +59,7 @@ export function ImportPage({ scope, uploadLimitMb, result, formError }: ImportPa
         </summary>
         <div class="nhsuk-details__text">
           <p>
-            The first line must be exactly <code>{HEADER}</code>.
+            The first line must be exactly <code class="lhs-wrap">{HEADER}</code>.
           </p>
           <ul>
             <li>measure: the code of one of this programme's measures</li>
@@ -82,7 +88,7 @@ function Radio({ id, value, label, hint, checked = false }: { id: string; value:
   )
 }
 
-function ErrorSummary({ items }: { items: readonly string[] }) {
+function ErrorSummary({ items, target }: { items: readonly string[]; target: string }) {
   return (
     <div class="nhsuk-error-summary" aria-labelledby="error-summary-title" role="alert" tabindex={-1}>
       <h2 class="nhsuk-error-summary__title" id="error-summary-title">
@@ -92,7 +98,7 @@ function ErrorSummary({ items }: { items: readonly string[] }) {
         <ul class="nhsuk-list nhsuk-error-summary__list">
           {items.map((item) => (
             <li>
-              <a href="#issues">{item}</a>
+              <a href={target}>{item}</a>
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
 /** The page frame: NHS.UK design system header, breadcrumbs, main content and footer. */
+import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 
 export interface Crumb {
@@ -24,7 +25,8 @@ export function Layout({ title, breadcrumbs = [], children }: LayoutProps) {
         <link rel="icon" href="/assets/images/favicon.svg" type="image/svg+xml" />
       </head>
       <body>
-        <a class="nhsuk-skip-link" href="#maincontent">Skip to main content</a>
+        <script>{raw("document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' nhsuk-frontend-supported' : '')")}</script>
+        <a class="nhsuk-skip-link" href="#maincontent" data-module="nhsuk-skip-link">Skip to main content</a>
         <header class="nhsuk-header" role="banner">
           <div class="nhsuk-header__container nhsuk-width-container">
             <div class="nhsuk-header__service">
@@ -34,7 +36,7 @@ export function Layout({ title, breadcrumbs = [], children }: LayoutProps) {
         </header>
         {breadcrumbs.length > 0 ? <Breadcrumbs crumbs={breadcrumbs} /> : null}
         <div class="nhsuk-width-container">
-          <main class="nhsuk-main-wrapper" id="maincontent" role="main">
+          <main class="nhsuk-main-wrapper" id="maincontent" role="main" tabindex={-1}>
             {children}
           </main>
         </div>
@@ -47,7 +49,7 @@ export function Layout({ title, breadcrumbs = [], children }: LayoutProps) {
             </div>
           </div>
         </footer>
-        <script type="module" src="/assets/nhsuk-frontend.min.js"></script>
+        <script type="module">{raw("import { initAll } from '/assets/nhsuk-frontend.min.js'\ninitAll()")}</script>
       </body>
     </html>
   )

@@ -7,7 +7,7 @@ import { getSeriesOptions } from '../../app/analyse/series-options.ts'
 import { getProgrammeScope, listOrganisations, listProgrammes } from '../../app/catalogue.ts'
 import { importFile } from '../../app/gather/import-file.ts'
 import { AppError } from '../../core/errors.ts'
-import type { ServerDeps } from '../create-app.ts'
+import type { ServerDeps } from '../create-app.tsx'
 import { HomePage } from './home-page.tsx'
 import { ImportPage } from './import-page.tsx'
 import { MeasurePage } from './measure-page.tsx'
@@ -41,7 +41,8 @@ export function pageRoutes(app: OpenAPIHono, deps: ServerDeps): void {
     return c.body(seriesCsv(series), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` })
   })
 
-  const uploadLimitMb = Math.round(deps.uploadLimitBytes / (1024 * 1024))
+  const megabytes = deps.uploadLimitBytes / (1024 * 1024)
+  const uploadLimitMb = megabytes >= 1 ? String(Math.round(megabytes)) : megabytes.toFixed(2)
   app.get(`${PROGRAMME}/import`, async (c) => {
     const scope = await getProgrammeScope(deps, c.req.param('org'), c.req.param('programme'))
     return c.html(<ImportPage scope={scope} uploadLimitMb={uploadLimitMb} />)
@@ -77,6 +78,7 @@ export function pageRoutes(app: OpenAPIHono, deps: ServerDeps): void {
 function seriesQuery(c: Context): SeriesQuery {
   const who = c.req.query('who') ?? ''
   const split = who.indexOf(':')
+  if (who !== '' && split <= 0) throw new AppError('invalid_request', `Community group "${who}" should be written dimension:group, for example imd_quintile:1.`)
   const dimension = split > 0 ? who.slice(0, split) : c.req.query('dimension')
   const group = split > 0 ? who.slice(split + 1) : c.req.query('group')
   return { organisation: c.req.param('org') ?? '', programme: c.req.param('programme') ?? '', measure: c.req.param('measure') ?? '', site: c.req.query('site'), dimension, group }

@@ -9,7 +9,8 @@ import { catalogueRoutes } from './api/catalogue-routes.ts'
 import { importRoutes } from './api/import-routes.ts'
 import { seriesRoutes } from './api/series-routes.ts'
 import { pageRoutes } from './pages/routes.tsx'
-import { onError, problem } from './problem.ts'
+import { classify, onError, problem } from './problem.ts'
+import { ErrorPage } from './pages/error-page.tsx'
 
 export interface ServerDeps extends AppDeps {
   /** Largest accepted upload, in bytes. */
@@ -30,7 +31,11 @@ export function createApp(deps: ServerDeps): OpenAPIHono {
       return problem(c, 'invalid_request', 'The request is not valid: ' + issues.map((i) => i.message).join('; '), issues)
     },
   })
-  app.onError((error, c) => onError(error, c, deps.log))
+  app.onError((error, c) => {
+    if (c.req.path.startsWith('/api/')) return onError(error, c, deps.log)
+    const { status, detail } = classify(error, c, deps.log)
+    return c.html(ErrorPage({ status, detail }), status)
+  })
 
   const limit = bodyLimit({
     maxSize: deps.uploadLimitBytes,
@@ -51,14 +56,14 @@ export function createApp(deps: ServerDeps): OpenAPIHono {
   })
   assetRoutes(app)
   pageRoutes(app, deps)
-  app.notFound((c) => (c.req.path.startsWith('/api/') ? problem(c, 'not_found', `No API route for ${c.req.method} ${c.req.path}.`) : c.html(notFoundPage(), 404)))
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? problem(c, 'not_found', `No API route for ${c.req.method} ${c.req.path}.`)
+      : c.html(ErrorPage({ status: 404, detail: 'If you typed the web address, check it is correct. If you pasted it, check you copied all of it.' }), 404),
+  )
   return app
 }
 
 function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`
-}
-
-function notFoundPage(): string {
-  return '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Page not found – Learning Health System</title><link rel="stylesheet" href="/assets/nhsuk-frontend.min.css"></head><body><div class="nhsuk-width-container"><main class="nhsuk-main-wrapper" id="maincontent"><h1>Page not found</h1><p>If you typed the web address, check it is correct.</p><p><a href="/">Go to the list of programmes</a></p></main></div></body></html>'
 }

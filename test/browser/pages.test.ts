@@ -1,0 +1,234 @@
+// The pages in headless Chromium over the demo programme: names that assistive technology reads,
+// keyboard use, the series picker, the import report, a phone-sized screen and basic accessibility checks.
+import { existsSync, mkdirSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import { serve, type ServerType } from '@hono/node-server'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { enginesUnderTest } from '../support/engines.ts'
+import { HEADER } from '../support/fixture.ts'
+import { openTestServer, type TestServer } from '../support/server.ts'
+
+const CHROMIUM = '/usr/bin/chromium'
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const SCREENSHOTS = join(import.meta.dirname, '__screenshots__')
+const RIVERSIDE = '/organisations/riverside/programmes/htn'
+const MEASURE_NAMES = [
+  'Blood pressure controlled to target',
+  'Blood pressure recorded in the last 12 months',
+  'Home blood-pressure monitors lent',
+  'Community checks leading to a referral',
+  'Falls or fainting attendances',
+  'Days to a routine GP appointment',
+]
+
+// In CI the suite always runs, so a missing browser fails it rather than hiding it.
+const skip = !existsSync(CHROMIUM) && !process.env.CI
+if (skip) console.log(`Browser tests skipped: ${CHROMIUM} not found (apt-get install chromium; in CI they run and fail without it).`)
+
+/** What the page-side checks below see of the browser's DOM (the project is compiled without the DOM lib). */
+interface DomElement {
+  readonly tagName: string
+  readonly id: string
+  readonly textContent: string | null
+  readonly labels?: { readonly length: number } | null
+  getAttribute(name: string): string | null
+  closest(selector: string): DomElement | null
+}
+interface DomGlobals {
+  readonly document: {
+    readonly activeElement: DomElement | null
+    readonly documentElement: DomElement
+    readonly scrollingElement: { readonly scrollWidth: number; readonly clientWidth: number }
+    querySelectorAll(selector: string): Iterable<DomElement>
+    getElementById(id: string): DomElement | null
+  }
+}
+
+/** The focused element as "tag#id.text", enough to say where keyboard focus is. */
+async function focused(page: Page): Promise<{ tag: string; id: string; text: string; className: string }> {
+  return page.evaluate(() => {
+    const active = (globalThis as unknown as DomGlobals).document.activeElement
+    return { tag: active?.tagName.toLowerCase() ?? '', id: active?.id ?? '', text: (active?.textContent ?? '').trim(), className: active?.getAttribute('class') ?? '' }
+  })
+}
+
+/** Problems found by a few automated checks: lang, named images, labelled controls, heading levels. */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  const problems: string[] = []
+  const lang = await page.locator('html').getAttribute('lang')
+  if (!lang) problems.push('<html> has no lang')
+  const images = page.getByRole('img')
+  const named = page.getByRole('img', { name: /\S/ })
+  if ((await images.count()) !== (await named.count())) problems.push(`${(await images.count()) - (await named.count())} img-role elements have no accessible name`)
+  const unlabelled = await page.evaluate(() => {
+    const { document } = globalThis as unknown as DomGlobals
+    const controls = [...document.querySelectorAll('input:not([type="hidden"]), select, textarea')]
+    const hasName = (c: DomElement) =>
+      (c.labels?.length ?? 0) > 0 || (c.getAttribute('aria-label') ?? '').trim() !== '' || (c.getAttribute('aria-labelledby') ?? '').split(/\s+/).some((id) => (document.getElementById(id)?.textContent ?? '').trim() !== '')
+    return controls.filter((c) => !hasName(c)).map((c) => `${c.tagName.toLowerCase()}#${c.id}`)
+  })
+  problems.push(...unlabelled.map((c) => `form control ${c} has no label`))
+  const headings = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((hs) =>
+    hs.map((h) => ({ level: Number((h as unknown as DomElement).tagName.slice(1)), aboveTitle: (h as unknown as DomElement).closest('.nhsuk-error-summary, .nhsuk-panel') !== null })),
+  )
+  const levels = headings.map((h) => h.level)
+  // The design system puts the error summary (and here the result panel), titled h2, above the page's h1.
+  const first = headings.find((h) => !h.aboveTitle)?.level
+  if (first !== 1) problems.push(`the first heading is h${first ?? '(none)'}, not h1`)
+  if (levels.filter((l) => l === 1).length !== 1) problems.push(`${levels.filter((l) => l === 1).length} h1 headings`)
+  levels.forEach((level, i) => {
+    const previous = levels[i - 1]
+    if (previous !== undefined && level > previous + 1) problems.push(`heading h${level} follows h${previous} (skips a level)`)
+  })
+  return problems
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  if (!process.env.LHS_SCREENSHOTS) return
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true })
+}
+
+describe.skipIf(skip)('pages in headless Chromium (demo on PGlite)', () => {
+  let server: TestServer
+  let http: ServerType
+  let base: string
+  let browser: Browser
+  let context: BrowserContext
+  let page: Page
+
+  /** A context that reaches only the app: other hosts (the NHS web fonts) are refused, so runs are offline and repeatable. */
+  async function appContext(options: BrowserContextOptions): Promise<BrowserContext> {
+    const created = await browser.newContext(options)
+    await created.route((url) => url.origin !== base, (route) => route.abort())
+    return created
+  }
+
+  beforeAll(async () => {
+    const pglite = enginesUnderTest().find((e) => e.engine === 'pglite')!
+    ;[server, browser] = await Promise.all([openTestServer(pglite, { seed: 'demo' }), chromium.launch({ executablePath: CHROMIUM, args: ARGS })])
+    const address = await new Promise<AddressInfo>((resolve) => {
+      http = serve({ fetch: server.app.fetch, port: 0, hostname: '127.0.0.1' }, resolve)
+    })
+    base = `http://127.0.0.1:${address.port}`
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await new Promise<void>((resolve, reject) => (http ? http.close((error) => (error ? reject(error) : resolve())) : resolve()))
+    await server?.close()
+  })
+  beforeEach(async () => {
+    context = await appContext({ viewport: { width: 1280, height: 900 } })
+    page = await context.newPage()
+  })
+  afterEach(async () => {
+    await context.close()
+  })
+
+  it('the overview shows six measures, each with variation and assurance icons whose names say what they mean', async () => {
+    await page.goto(`${base}${RIVERSIDE}`)
+    await expect.poll(() => page.title()).toBe('Hypertension: Find & Control – Learning Health System')
+    const table = page.getByRole('table')
+    expect(await table.locator('tbody').getByRole('row').count()).toBe(6)
+    for (const name of MEASURE_NAMES) {
+      expect(await table.getByRole('link', { name, exact: true }).isVisible(), name).toBe(true)
+      expect(await table.getByRole('img', { name, exact: true }).isVisible(), `sparkline of ${name}`).toBe(true)
+    }
+    const variation = table.getByRole('img', { name: /^(Common cause variation|Special cause variation – (improvement|concern|neutral) \((higher|lower)\))$/ })
+    const assurance = table.getByRole('img', { name: /^(Target consistently achieved|Target consistently not achieved|Target hit or miss|Assurance not available)$/ })
+    expect(await variation.count()).toBe(6)
+    expect(await assurance.count()).toBe(6)
+    expect(await table.getByRole('img', { name: 'Special cause variation – improvement (higher)' }).count()).toBeGreaterThanOrEqual(1)
+    expect(await table.getByRole('img').count()).toBe(18)
+    await screenshot(page, 'overview')
+  })
+
+  it('keyboard: the first Tab reaches the skip link, and following it takes the next Tab into the main content', async () => {
+    await page.goto(`${base}${RIVERSIDE}`)
+    await page.keyboard.press('Tab')
+    expect(await focused(page)).toMatchObject({ tag: 'a', text: 'Skip to main content' })
+    expect((await page.getByRole('link', { name: 'Skip to main content' }).boundingBox())?.height ?? 0, 'the focused skip link is visible').toBeGreaterThan(0)
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.url()).toBe(`${base}${RIVERSIDE}#maincontent`)
+    expect(await focused(page), 'the skip link moves focus to <main>').toMatchObject({ tag: 'main', id: 'maincontent' })
+    // The next Tab goes to the first link inside main, not back to the header.
+    await page.keyboard.press('Tab')
+    const next = await focused(page)
+    expect(next.tag).toBe('a')
+    expect(next.text).toBe(MEASURE_NAMES[0])
+  })
+
+  it('the measure page: tabbing to the site and community group, choosing them and pressing Enter on Show loads that series', async () => {
+    await page.goto(`${base}${RIVERSIDE}/measures/bp-control`)
+    expect(await page.locator('main .nhsuk-caption-l').innerText()).toBe('Riverside Integrated Care System · All people')
+    let tabs = 0
+    while ((await focused(page)).id !== 'site' && tabs < 15) {
+      await page.keyboard.press('Tab')
+      tabs++
+    }
+    expect((await focused(page)).id, 'Tab reaches the Site choice').toBe('site')
+    await page.getByLabel('Site', { exact: true }).selectOption('eastgate')
+    await page.keyboard.press('Tab')
+    expect((await focused(page)).id).toBe('who')
+    await page.getByLabel('Community group', { exact: true }).selectOption('imd_quintile:1')
+    await page.keyboard.press('Tab')
+    expect(await focused(page)).toMatchObject({ tag: 'button', text: 'Show' })
+    await Promise.all([page.waitForURL(/site=eastgate/), page.keyboard.press('Enter')])
+    const url = new URL(page.url())
+    expect([url.pathname, url.searchParams.get('site'), url.searchParams.get('who')]).toEqual([`${RIVERSIDE}/measures/bp-control`, 'eastgate', 'imd_quintile:1'])
+    expect(await page.locator('main .nhsuk-caption-l').innerText()).toBe('Eastgate Medical Practice · Deprivation quintile: 1 (most deprived)')
+    const chart = page.getByRole('img', { name: 'Blood pressure controlled to target – Eastgate Medical Practice, deprivation quintile: 1 (most deprived)', exact: true })
+    expect(await chart.isVisible()).toBe(true)
+    expect(await chart.getAttribute('aria-describedby')).toBe('main-chart-desc')
+    expect(await page.getByLabel('Site', { exact: true }).inputValue()).toBe('eastgate')
+    expect(await page.getByLabel('Community group', { exact: true }).inputValue()).toBe('imd_quintile:1')
+    expect(await page.getByRole('link', { name: 'Download these numbers (CSV)' }).getAttribute('href')).toBe(`${RIVERSIDE}/measures/bp-control/data.csv?site=eastgate&who=imd_quintile%3A1`)
+    await screenshot(page, 'measure')
+  })
+
+  it('the import page: uploading a CSV with mistakes shows the error summary and the issue table', async () => {
+    await page.goto(`${base}${RIVERSIDE}/import`)
+    const file = [HEADER, 'bp-contrl,2025-03-03,eastgate,,,1,2,', 'bp-control,2025-03-04,eastgate,,,1,2,'].join('\n') + '\n'
+    await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(file) })
+    await Promise.all([page.waitForURL(`${base}${RIVERSIDE}/import`), page.waitForEvent('load'), page.getByRole('button', { name: 'Check and import' }).click()])
+    const summary = page.getByRole('alert')
+    expect(await summary.getByRole('heading', { name: 'There is a problem' }).isVisible()).toBe(true)
+    expect(await summary.getByRole('link').innerText()).toBe('bad.csv has 2 errors. Nothing was imported.')
+    const issues = page.getByRole('region', { name: 'Problems found' }).getByRole('table')
+    const rows = await issues.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...(tr as unknown as { querySelectorAll(s: string): Iterable<DomElement> }).querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())))
+    expect(rows.map((r) => r.slice(0, 3))).toEqual([
+      ['2', 'measure', 'bp-contrl'],
+      ['3', 'period', '2025-03-04'],
+    ])
+    expect(await accessibilityProblems(page)).toEqual([])
+  })
+
+  it('on a phone (390 px wide) no page scrolls sideways', async () => {
+    const phone = await appContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
+    const small = await phone.newPage()
+    for (const path of ['/', RIVERSIDE, `${RIVERSIDE}/measures/bp-control?site=eastgate&who=imd_quintile:1`, `${RIVERSIDE}/import`]) {
+      await small.goto(`${base}${path}`)
+      const { scrollWidth, clientWidth } = await small.evaluate(() => {
+        const { scrollWidth, clientWidth } = (globalThis as unknown as DomGlobals).document.scrollingElement
+        return { scrollWidth, clientWidth }
+      })
+      expect(clientWidth, path).toBe(390)
+      expect(scrollWidth, `${path}: scroll width ${scrollWidth} within ${clientWidth}`).toBeLessThanOrEqual(clientWidth)
+    }
+    await phone.close()
+  })
+
+  it('basic accessibility: lang set, every image named, every control labelled, headings from h1 without skipped levels', async () => {
+    const failed: string[] = []
+    page.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`)
+    })
+    for (const path of ['/', RIVERSIDE, `${RIVERSIDE}/measures/bp-control?site=eastgate&who=imd_quintile:1`, `${RIVERSIDE}/measures/falls`, `${RIVERSIDE}/import`]) {
+      await page.goto(`${base}${path}`, { waitUntil: 'load' })
+      expect(await accessibilityProblems(page), path).toEqual([])
+    }
+    expect(failed, 'every page, stylesheet, script and image the app serves loads').toEqual([])
+  })
+})
