@@ -136,9 +136,7 @@ function IssueTable({ title, issues }: { title: string; issues: ImportReport['is
             <tr class="nhsuk-table__row">
               <td class="nhsuk-table__cell">{issue.line ?? ''}</td>
               <td class="nhsuk-table__cell">{issue.column ?? ''}</td>
-              <td class="nhsuk-table__cell">
-                <code>{issue.value ?? ''}</code>
-              </td>
+              <td class="nhsuk-table__cell">{issue.value === undefined ? '' : issue.value === '' ? <span class="lhs-muted">(empty)</span> : <code class="lhs-nowrap">{issue.value}</code>}</td>
               <td class="nhsuk-table__cell">
                 {issue.severity === 'warning' ? <strong class="nhsuk-tag nhsuk-tag--yellow lhs-tag">Warning</strong> : <strong class="nhsuk-tag nhsuk-tag--red lhs-tag">Error</strong>} {issue.message}
               </td>
