@@ -5,6 +5,7 @@ import type { AppDeps } from '../app/deps.ts'
 import { AppError } from '../core/errors.ts'
 import type { Issue } from '../core/issues.ts'
 import { assetRoutes } from './assets.ts'
+import { sameOriginPosts, securityHeaders } from './security.ts'
 import { catalogueRoutes } from './api/catalogue-routes.ts'
 import { importRoutes } from './api/import-routes.ts'
 import { seriesRoutes } from './api/series-routes.ts'
@@ -31,6 +32,8 @@ export function createApp(deps: ServerDeps): OpenAPIHono {
       return problem(c, 'invalid_request', 'The request is not valid: ' + issues.map((i) => i.message).join('; '), issues)
     },
   })
+  app.use(securityHeaders())
+  app.use(sameOriginPosts())
   app.onError((error, c) => {
     if (c.req.path.startsWith('/api/')) return onError(error, c, deps.log)
     const { status, detail } = classify(error, c, deps.log)

@@ -56,7 +56,7 @@ export interface Classified {
 export function classify(error: Error, c: Context, log: (message: string) => void): Classified {
   if (error instanceof AppError) return { code: error.code, status: STATUS[error.code], detail: error.message, issues: error.issues }
   if (error instanceof HTTPException && error.status < 500) {
-    const code: ErrorCode = error.status === 413 ? 'payload_too_large' : error.status === 415 ? 'unsupported_media_type' : error.status === 401 ? 'unauthorized' : 'invalid_request'
+    const code: ErrorCode = error.status === 413 ? 'payload_too_large' : error.status === 415 ? 'unsupported_media_type' : error.status === 401 ? 'unauthorized' : error.status === 403 ? 'forbidden' : 'invalid_request'
     const detail = error.message && !/^\s*$/.test(error.message) ? error.message : TITLE[code]
     return { code, status: error.status as ContentfulStatusCode, detail, issues: [] }
   }

@@ -4,6 +4,7 @@ import { Layout } from './layout.tsx'
 
 const HEADINGS: Partial<Record<number, string>> = {
   400: 'There is a problem with the request',
+  403: 'You cannot do that here',
   404: 'Page not found',
   413: 'The file is too large',
   415: 'The request could not be read',

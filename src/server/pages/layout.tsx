@@ -1,5 +1,4 @@
 /** The page frame: NHS.UK design system header, breadcrumbs, main content and footer. */
-import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 
 export interface Crumb {
@@ -25,7 +24,6 @@ export function Layout({ title, breadcrumbs = [], children }: LayoutProps) {
         <link rel="icon" href="/assets/images/favicon.svg" type="image/svg+xml" />
       </head>
       <body>
-        <script>{raw("document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' nhsuk-frontend-supported' : '')")}</script>
         <a class="nhsuk-skip-link" href="#maincontent" data-module="nhsuk-skip-link">Skip to main content</a>
         <header class="nhsuk-header" role="banner">
           <div class="nhsuk-header__container nhsuk-width-container">
@@ -49,7 +47,7 @@ export function Layout({ title, breadcrumbs = [], children }: LayoutProps) {
             </div>
           </div>
         </footer>
-        <script type="module">{raw("import { initAll } from '/assets/nhsuk-frontend.min.js'\ninitAll()")}</script>
+        <script type="module" src="/assets/lhs-init.js"></script>
       </body>
     </html>
   )
