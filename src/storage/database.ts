@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { createPgConfig } from '@electric-sql/pglite/node-postgres'
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
+import { lockDataDir } from './data-dir-lock.ts'
 import type { Database } from './schema.ts'
 
 export type Engine = 'pglite' | 'postgres'
@@ -43,14 +44,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Store> {
     return makeStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres', undefined)
   }
   const dataDir = options.dataDir ?? 'memory://'
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true })
-  const pglite = await PGlite.create(dataDir)
-  const pool = new pg.Pool({ ...createPgConfig(pglite), types })
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-  return makeStore(db, 'pglite', pglite)
+  const inMemory = dataDir.startsWith('memory://')
+  if (!inMemory) mkdirSync(dataDir, { recursive: true })
+  const lock = inMemory ? undefined : lockDataDir(dataDir)
+  try {
+    const pglite = await PGlite.create(dataDir)
+    const pool = new pg.Pool({ ...createPgConfig(pglite), types })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    return makeStore(db, 'pglite', pglite, () => lock?.release())
+  } catch (error) {
+    lock?.release()
+    throw error
+  }
 }
 
-function makeStore(db: Kysely<Database>, engine: Engine, pglite: PGlite | undefined): Store {
+function makeStore(db: Kysely<Database>, engine: Engine, pglite: PGlite | undefined, release: () => void = () => {}): Store {
   return {
     db,
     engine,
@@ -64,8 +72,12 @@ function makeStore(db: Kysely<Database>, engine: Engine, pglite: PGlite | undefi
       }
     },
     async close() {
-      await db.destroy()
-      if (pglite && !pglite.closed) await pglite.close()
+      try {
+        await db.destroy()
+        if (pglite && !pglite.closed) await pglite.close()
+      } finally {
+        release()
+      }
     },
   }
 }
