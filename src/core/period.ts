@@ -17,7 +17,8 @@ function civil(text: string): [number, number, number] | undefined {
     else if (i < 7) month = month * 10 + digit
     else day = day * 10 + digit
   }
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined
+  // Year 0 does not exist in PostgreSQL's calendar (1 BC is followed by AD 1).
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined
   return [year, month, day]
 }
 

@@ -61,7 +61,11 @@ class FieldReader {
   number(field: MeasureField): number | null | undefined {
     const value = this.#fields[field]
     if (value === undefined || value === null) return null
-    if (typeof value === 'number') return value
+    if (typeof value === 'number') {
+      if (Number.isFinite(value)) return value
+      this.fail(field, 'out_of_range', `${this.#label(field)} is too large to store`, 'a number such as 1000 or 0.85', String(value))
+      return undefined
+    }
     if (typeof value !== 'string') {
       this.fail(field, 'wrong_type', `${this.#label(field)} is ${JSON.stringify(value)}, not a number`, 'a number such as 1000 or 0.85', value)
       return undefined

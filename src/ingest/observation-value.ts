@@ -83,6 +83,11 @@ function computedValue(rule: MeasureRule, numbers: ObservationNumbers, line: num
     return undefined
   }
   const computed = rule.kind === 'proportion' ? numerator / denominator : (numerator / denominator) * (rule.rateMultiplier ?? 1)
+  if (!Number.isFinite(computed)) {
+    const value = `${numbers.numeratorText}/${numbers.denominatorText}`
+    issues.error({ code: 'out_of_range', line, column: 'value', value, problem: `numerator ${quote(numbers.numeratorText)} over denominator ${quote(numbers.denominatorText)} is too large to store`, expected: 'a value that fits in a number' })
+    return undefined
+  }
   return agrees(computed, numbers, rule, line, issues) ? computed : undefined
 }
 

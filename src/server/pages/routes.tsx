@@ -50,7 +50,9 @@ export function pageRoutes(app: OpenAPIHono, deps: ServerDeps): void {
 
   app.post(`${PROGRAMME}/import`, async (c) => {
     const scope = await getProgrammeScope(deps, c.req.param('org'), c.req.param('programme'))
-    const form = await c.req.parseBody()
+    const form = await c.req.parseBody().catch(() => {
+      throw new AppError('invalid_request', 'The form could not be read. Choose the file again and send it.')
+    })
     const file = form.file
     const kind = form.kind === 'measures' ? 'measures' : 'observations'
     if (!(file instanceof File) || file.size === 0) {
