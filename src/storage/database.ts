@@ -41,6 +41,9 @@ const types = {
 export async function openDatabase(options: DatabaseOptions): Promise<Store> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, types, max: 10 })
+    // An idle connection closed by the server (restart, terminated backend) is dropped by the pool
+    // and replaced on the next query; without a listener its error would crash the process.
+    pool.on('error', () => {})
     return makeStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres', undefined)
   }
   const dataDir = options.dataDir ?? 'memory://'
