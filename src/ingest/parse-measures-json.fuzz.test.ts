@@ -72,8 +72,7 @@ describe('parseMeasuresJson under hostile input', () => {
   it('rejects a value of the wrong type in any field with an error at its JSON path', () => {
     const field = fc.constantFrom(...FIELDS.filter((f) => !(MEASURE_TEXT_FIELDS as readonly string[]).includes(f) || f === 'name'))
     // JSON.stringify writes Infinity as null, so numbers out of range go in as text.
-    const outOfRange = knownBugs.infiniteJsonNumber ? [] : [fc.constantFrom('RAW:1e400', 'RAW:-1e400')]
-    const wrong = fc.oneof(fc.boolean(), fc.array(anyJson, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 4 }), anyJson, { maxKeys: 3 }), ...outOfRange)
+    const wrong = fc.oneof(fc.boolean(), fc.array(anyJson, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 4 }), anyJson, { maxKeys: 3 }), fc.constantFrom('RAW:1e400', 'RAW:-1e400'))
     fc.assert(
       fc.property(validMeasures, layout, field, wrong, (measures, { wrap, path }, key, value) => {
         const items: Record<string, unknown>[] = measures.map((m) => ({ ...m }))

@@ -75,11 +75,11 @@ export const multipartBody: fc.Arbitrary<Uint8Array> = fc
 
 /**
  * An uploaded file's text without what known bugs cannot take yet: NUL, and three-digit exponents
- * (`1e308` becomes `1e3`, `4.4e-323` becomes `4.4e-3`), which overflow a rate or the data-quality
- * sums, or make a subnormal number that a chart cannot draw.
+ * (`1e308` becomes `1e3`, `4.4e-323` becomes `4.4e-3`), which overflow the data-quality sums or
+ * make a subnormal number that a chart cannot draw.
  */
 export function survivableUpload(text: string): string {
-  const clampExponents = knownBugs.hugeValuesOverflowChecks || knownBugs.infiniteRateValue || knownBugs.subnormalKillsChart
+  const clampExponents = knownBugs.hugeValuesOverflowChecks || knownBugs.subnormalKillsChart
   const clamped = clampExponents ? text.replace(/([eE][+-]?)(\d)\d{2,}/g, '$1$2') : text
   return knownBugs.nulReachesDatabase ? withoutNul(clamped) : clamped
 }

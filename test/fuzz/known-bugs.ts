@@ -13,16 +13,8 @@ export const knownBugs = {
    * (observation dimension or group, measure name, description, unit, definitions) answers 500.
    */
   nulReachesDatabase: !strict,
-  /** `0000-01-03` is a real Monday to src/core/period.ts, but PostgreSQL has no year 0: the import answers 500. */
-  yearZeroReachesDatabase: false, // fixed: year 0 is not a real date
-  /** A rate is numerator / denominator × multiplier with no finiteness check: `1e308` over `1e-10` gives a value of Infinity. */
-  infiniteRateValue: false, // fixed: an infinite rate is an out_of_range issue
-  /** A JSON number beyond ±1.8e308 parses as ±Infinity and is accepted as a target or rate multiplier; the measure's series then answers 500. */
-  infiniteJsonNumber: false, // fixed: an infinite JSON number is an out_of_range issue
   /** parseMeasuresJson quotes a bad item or field with JSON.stringify, which throws RangeError on a value nested ~4,000 deep. */
   deepJsonThrows: !strict,
-  /** The import page's POST calls `c.req.parseBody()` unguarded: a malformed multipart body answers 500. */
-  malformedMultipartPage: false, // fixed: a malformed form answers a 400 page
   /**
    * A chart whose values (or target) all sit at one tiny subnormal number, such as a target of
    * 4.4e-323 on a measure without data, sends niceTicks (src/charts/format-value.ts) into a loop that

@@ -8,7 +8,6 @@ import { csvText } from '../../../test/fuzz/csv-text.ts'
 import { fuzzParameters } from '../../../test/fuzz/fuzz-settings.ts'
 import { hostileText, markupText } from '../../../test/fuzz/hostile-text.ts'
 import { contentType, fileName, multipartBody, survivableUpload } from '../../../test/fuzz/http-input.ts'
-import { knownBugs } from '../../../test/fuzz/known-bugs.ts'
 import { HEADER_FIELDS, validObservations } from '../../../test/fuzz/observation-files.ts'
 import { answerOf, expectPageAnswer, injectedMarkup } from '../../../test/fuzz/response-checks.ts'
 import { expectSeriesStillAnswer, liveContext, PAGE_IMPORT, storedCounts } from '../../../test/fuzz/server-probes.ts'
@@ -27,7 +26,7 @@ const FIXTURE_CONTEXT: ObservationFileContext = {
   sites: new Set(['alpha', 'beta']),
 }
 
-/** Bodies the page may receive: a form a browser builds, or (once the known bug is fixed) raw multipart. */
+/** Bodies the page may receive: a form a browser builds, raw (often broken) multipart, or another content type. */
 const body = fc.oneof(
   fc.tuple(fc.constantFrom('observations', 'measures', 'x'), fc.oneof(hostileText, fc.uint8Array({ maxLength: 500 })), fileName).map(([kind, content, name]) => {
     const form = new FormData()
@@ -35,7 +34,7 @@ const body = fc.oneof(
     form.set('file', new File([typeof content === 'string' ? survivableUpload(content) : content], name))
     return { body: form as Body, type: undefined }
   }),
-  ...(knownBugs.malformedMultipartPage ? [] : [fc.tuple(fc.oneof(multipartBody, fc.uint8Array({ maxLength: 500 })), contentType).map(([b, type]) => ({ body: b as Body, type }))]),
+  fc.tuple(fc.oneof(multipartBody, fc.uint8Array({ maxLength: 500 })), contentType).map(([b, type]) => ({ body: b as Body, type })),
   fc.tuple(fc.uint8Array({ maxLength: 500 }), contentType.filter((t) => !t?.startsWith('multipart/'))).map(([b, type]) => ({ body: b as Body, type })),
 )
 
