@@ -29,25 +29,49 @@ export function formatTick(value: number, format: ValueFormat, step: number): st
   return format === 'percent' ? `${text}%` : text
 }
 
+/** Most intervals between ticks, whatever `count` asks for. */
+const MAX_INTERVALS = 1000
+
+type Ticks = { ticks: number[]; step: number; domain: [number, number] }
+
 /**
  * Nice ticks covering [lo, hi] with at most about `count` intervals, and the domain widened to the outer
- * ticks (steps of 1, 2 or 5 × 10^k).
+ * ticks (steps of 1, 2 or 5 × 10^k). A range that floating point cannot divide into such steps (values
+ * at a subnormal number such as 4.4e-323, or so close together for their size that adding a step
+ * changes nothing) is widened around its middle first, so the loop always ends.
  */
-export function niceTicks(lo: number, hi: number, count: number): { ticks: number[]; step: number; domain: [number, number] } {
+export function niceTicks(lo: number, hi: number, count: number): Ticks {
   if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi)) throw new Error(`invalid tick range: [${lo}, ${hi}]`)
-  const span = hi > lo ? hi - lo : Math.abs(lo) || 1
-  const rough = span / Math.max(1, count)
-  const power = 10 ** Math.floor(Math.log10(rough))
-  const step = ([1, 2, 5, 10].find((m) => m * power >= rough) ?? 10) * power
-  const first = Math.floor(lo / step + 1e-9)
-  const last = Math.max(first + 1, Math.ceil(hi / step - 1e-9))
-  const ticks: number[] = []
-  for (let i = first; i <= last; i++) ticks.push(roundTo(i * step, step))
-  return { ticks, step, domain: [roundTo(first * step, step), roundTo(last * step, step)] }
+  const intervals = Number.isFinite(count) ? Math.min(MAX_INTERVALS, Math.max(1, count)) : 1
+  const nice = tryNiceTicks(lo, hi, intervals)
+  if (nice !== undefined) return nice
+  const middle = lo / 2 + hi / 2
+  const half = Math.max(Math.abs(middle) < 1e-300 ? 1 : Math.abs(middle) * 1e-6, hi - lo)
+  return tryNiceTicks(middle - half, middle + half, intervals) ?? { ticks: lo === hi ? [lo] : [lo, hi], step: hi / 2 - lo / 2 || 1, domain: [lo, hi] }
 }
 
-/** Remove floating-point noise such as 0.30000000000000004 from a multiple of `step`. */
+/** The nice ticks of [lo, hi], or undefined when the step or the tick count is not usable in floating point. */
+function tryNiceTicks(lo: number, hi: number, count: number): Ticks | undefined {
+  const span = hi > lo ? hi - lo : Math.abs(lo) || 1
+  const rough = span / count
+  const power = 10 ** Math.floor(Math.log10(rough))
+  const step = ([1, 2, 5, 10].find((m) => m * power >= rough) ?? 10) * power
+  if (!(Number.isFinite(step) && step > 0) || lo + step === lo || hi + step === hi) return undefined
+  const first = Math.floor(lo / step + 1e-9)
+  const last = Math.max(first + 1, Math.ceil(hi / step - 1e-9))
+  // Safe integers so that i++ moves on; at most count + 2 intervals, as the step is at least span / count.
+  if (!(Number.isSafeInteger(first) && Number.isSafeInteger(last)) || last - first > count + 2) return undefined
+  const ticks: number[] = []
+  for (let i = first; i <= last; i++) ticks.push(roundTo(i * step, step))
+  const domain: [number, number] = [roundTo(first * step, step), roundTo(last * step, step)]
+  return ticks.every(Number.isFinite) ? { ticks, step, domain } : undefined
+}
+
+/**
+ * Remove floating-point noise such as 0.30000000000000004 from a multiple of `step`. Below a step of
+ * about 1e-10 fixed decimals would round every tick to 0, so 12 significant digits are kept instead.
+ */
 function roundTo(value: number, step: number): number {
   const decimals = Math.max(0, -Math.floor(Math.log10(step)) + 2)
-  return Number(value.toFixed(Math.min(decimals, 12)))
+  return decimals > 12 ? Number(value.toPrecision(12)) : Number(value.toFixed(decimals))
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { spreadLabels } from './chart-scale.ts'
+import { xmrChart } from '../core/spc/xmr-chart.ts'
+import { spreadLabels, yScale } from './chart-scale.ts'
 import { countPeriods, formatPeriod } from './format-date.ts'
 import { formatTick, formatValue, niceTicks } from './format-value.ts'
 import { contrastRatio } from './palette.ts'
+import { spcChartSvg } from './spc-chart.ts'
 import { inferPeriodUnit } from './period-unit.ts'
 import { idFromTitle } from './svg-dom.ts'
 import { timeTicks } from './time-ticks.ts'
@@ -37,6 +39,36 @@ describe('niceTicks', () => {
 
   it('rejects a reversed range, quoting it', () => {
     expect(() => niceTicks(2, 1, 5)).toThrow('invalid tick range: [2, 1]')
+  })
+
+  it('ends for a range at a subnormal number (4.4e-323), widening it around its middle', () => {
+    for (const [lo, hi] of [[4.4e-323, 4.4e-323], [3.95e-323, 4.94e-323], [0, 5e-324]] as const) {
+      const { ticks, step, domain } = niceTicks(lo, hi, 7)
+      expect(ticks).toEqual([-1, -0.5, 0, 0.5, 1])
+      expect(step).toBe(0.5)
+      expect(domain[0] <= lo && hi <= domain[1]).toBe(true)
+    }
+  })
+
+  it('ends for a range too narrow for its size to step through (one step changes nothing), and for one too wide to measure', () => {
+    const near = niceTicks(999_999_999_999_999.875, 1e15, 6)
+    expect(near.ticks.length).toBeLessThanOrEqual(9)
+    expect(near.domain[0] <= 999_999_999_999_999.875 && near.domain[1] >= 1e15).toBe(true)
+    expect(niceTicks(1e17, 1e17 + 16, 6).ticks.length).toBeLessThanOrEqual(9)
+    expect(niceTicks(-1.7e308, 1.7e308, 6)).toEqual({ ticks: [-1.7e308, 1.7e308], step: 1.7e308, domain: [-1.7e308, 1.7e308] })
+    expect(niceTicks(0, 1, 1e9).ticks.length).toBeLessThanOrEqual(1003)
+  })
+
+  it('keeps ticks of tiny steps instead of rounding them all to 0', () => {
+    expect(niceTicks(1e-20, 3e-20, 4)).toEqual({ ticks: [1e-20, 1.5e-20, 2e-20, 2.5e-20, 3e-20], step: 5.0000000000000005e-21, domain: [1e-20, 3e-20] })
+  })
+})
+
+describe('a chart of a measure whose target is a subnormal number', () => {
+  it('draws the target of 4.4e-323 of a measure without data (the tick loop used to grow until V8 aborted)', () => {
+    const spc = xmrChart([], { target: 4.4e-323 })
+    expect(yScale([4.4e-323], 'number', 300).ticks).toEqual([-1, -0.5, 0, 0.5, 1])
+    expect(spcChartSvg(spc, { title: 'Tiny target', valueFormat: 'number', id: 'tiny', target: 4.4e-323 })).toContain('<svg')
   })
 })
 

@@ -45,7 +45,11 @@ export function describeDifference(names: readonly string[], expected: readonly 
   return parts.length > 0 ? parts.join(', ') : 'has the right columns in the wrong order'
 }
 
+/** Column names listed in a message before "…", so a header of thousands of columns gives a short one. */
+const LISTED_NAMES = 10
+
 function listNames(names: readonly string[]): string {
-  const quoted = names.map((name) => (name === '' ? 'an unnamed column' : quote(name)))
-  return `${quoted.length === 1 ? 'column' : 'columns'} ${quoted.join(', ')}`
+  const quoted = names.slice(0, LISTED_NAMES).map((name) => (name === '' ? 'an unnamed column' : quote(name)))
+  const more = names.length > LISTED_NAMES ? `, … (${names.length.toLocaleString('en-GB')} in all)` : ''
+  return `${names.length === 1 ? 'column' : 'columns'} ${quoted.join(', ')}${more}`
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { IssueCollector } from './issue-collector.ts'
+import { IssueCollector, preview, quote } from './issue-collector.ts'
 
 describe('IssueCollector', () => {
   it('writes file:line:column: problem (expected …). and keeps the parts', () => {
@@ -48,5 +48,37 @@ describe('IssueCollector', () => {
 
   it('refuses an impossible limit', () => {
     expect(() => new IssueCollector('f.csv', -1)).toThrow('invalid issue limit: -1')
+  })
+})
+
+describe('quote', () => {
+  it('quotes a value with quotes, line breaks and control characters escaped', () => {
+    expect(quote('say "hi"\n\u0000')).toBe('"say \\"hi\\"\\n\\u0000"')
+  })
+
+  it('cuts a long value short with an ellipsis and its length, so a 1 MB cell does not make a 2 MB message', () => {
+    expect(quote('a'.repeat(1_048_576))).toBe(`"${'a'.repeat(100)}…" (1,048,576 characters)`)
+    expect(quote('a'.repeat(100))).toBe(`"${'a'.repeat(100)}"`)
+    expect(quote(`${'a'.repeat(99)}\u{1F4C8}`)).toBe(`"${'a'.repeat(99)}…" (101 characters)`)
+  })
+})
+
+describe('preview', () => {
+  it('writes a JSON value as JSON.stringify does when it is small', () => {
+    expect([null, true, 42, 'a"b', [], {}, [1, [2]], { a: 1, b: ['x'] }].map(preview)).toEqual(['null', 'true', '42', '"a\\"b"', '[]', '{}', '[1,[2]]', '{"a":1,"b":["x"]}'])
+  })
+
+  it('looks only a few levels into a value nested thousands deep (JSON.stringify threw RangeError)', () => {
+    const deep = JSON.parse(`${'['.repeat(10_000)}${']'.repeat(10_000)}`) as unknown
+    expect(preview(deep)).toBe('[[[[…]]]]')
+    expect(preview(JSON.parse(`${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`))).toBe('{"a":{"a":{"a":{…}}}}')
+  })
+
+  it('stops after about 80 characters of a long string, array or object', () => {
+    for (const value of ['x'.repeat(1_000_000), Array.from({ length: 1_000_000 }, (_, i) => i), Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`key${i}`, 'v'.repeat(i)]))]) {
+      const text = preview(value)
+      expect(text.length).toBeLessThanOrEqual(81)
+      expect(text.endsWith('…')).toBe(true)
+    }
   })
 })

@@ -87,7 +87,65 @@ function buildIssue(file: string, severity: Severity, report: IssueReport): Issu
   return { severity, code, message, ...place, ...(value === undefined ? {} : { value }), expected }
 }
 
-/** Quote a value for a message: `"text"`, with quotes and line breaks escaped. */
-export function quote(value: string): string {
-  return JSON.stringify(value)
+/** Characters of a value quoted in a message before it is cut short. */
+export const QUOTE_LIMIT = 100
+
+/** Characters of a JSON value shown in a message by `preview`, and how many levels deep it looks. */
+const PREVIEW_LIMIT = 80
+const PREVIEW_DEPTH = 3
+
+/**
+ * Quote a value for a message: `"text"`, with quotes, line breaks and control characters escaped.
+ * A value longer than `limit` is cut short and its length given, `"aaaa…" (1,048,576 characters)`,
+ * so a huge cell never makes a huge message.
+ */
+export function quote(value: string, limit: number = QUOTE_LIMIT): string {
+  if (value.length <= limit) return JSON.stringify(value)
+  return `${JSON.stringify(`${cutShort(value, limit)}…`)} (${value.length.toLocaleString('en-GB')} characters)`
+}
+
+/**
+ * Any value read from JSON, written for a message much as JSON.stringify writes it, but never more
+ * than a few levels deep (`[[[…]]]`) nor much longer than 80 characters: JSON.stringify throws on a
+ * value nested thousands deep and would copy a huge one whole.
+ */
+export function preview(value: unknown): string {
+  const text = previewPart(value, PREVIEW_DEPTH, PREVIEW_LIMIT + 1)
+  return text.length > PREVIEW_LIMIT ? `${cutShort(text, PREVIEW_LIMIT)}…` : text
+}
+
+/** `value` written in about `room` characters at most, looking `depth` more levels into arrays and objects. */
+function previewPart(value: unknown, depth: number, room: number): string {
+  if (value === null) return 'null'
+  if (typeof value === 'string') return JSON.stringify(value.length > room ? `${cutShort(value, room)}…` : value)
+  if (typeof value !== 'object') return String(value)
+  const parts: string[] = []
+  let used = 2
+  /** Adds one part; false once there is no more room (or depth) and "…" stands for the rest. */
+  const add = (write: () => string): boolean => {
+    if (depth === 0 || used >= room) {
+      parts.push('…')
+      return false
+    }
+    const part = write()
+    parts.push(part)
+    used += part.length + 1
+    return true
+  }
+  if (Array.isArray(value)) {
+    for (const item of value as unknown[]) {
+      if (!add(() => previewPart(item, depth - 1, room - used))) break
+    }
+    return `[${parts.join(',')}]`
+  }
+  for (const key in value) {
+    if (Object.hasOwn(value, key) && !add(() => `${previewPart(key, 0, room - used)}:${previewPart((value as Record<string, unknown>)[key], depth - 1, room - used)}`)) break
+  }
+  return `{${parts.join(',')}}`
+}
+
+/** The first `length` characters of `text`, one fewer when the cut would split a surrogate pair. */
+function cutShort(text: string, length: number): string {
+  const last = text.charCodeAt(length - 1)
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? length - 1 : length)
 }

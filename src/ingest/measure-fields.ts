@@ -2,8 +2,9 @@
 import { CHART_TYPES, DIRECTIONS, MEASURE_KINDS, MEASURE_TYPES, PERIOD_UNITS } from '../core/model.ts'
 import type { Measure } from '../core/model.ts'
 import type { IssueCollector, IssuePlace } from './issue-collector.ts'
-import { quote } from './issue-collector.ts'
-import { parseNumberText } from './number-text.ts'
+import { preview, quote } from './issue-collector.ts'
+import { NUMBER_RANGE_RULE, numberRangeProblem, parseNumberText } from './number-text.ts'
+import { TEXT_RULE, textCharacterProblem } from './text-field.ts'
 
 export type MeasureField = keyof Measure
 
@@ -15,10 +16,11 @@ export interface FieldPlace extends IssuePlace {
   readonly label: string
 }
 
-const CODE = /^[a-z0-9-]{1,64}$/
+/** Starts with a letter or digit, so a spreadsheet never reads a code such as `-2-1` as a formula. */
+const CODE = /^[a-z0-9][a-z0-9-]{0,63}$/
 
 /** Measures are stored once per code, so codes must be unique within a file. */
-export const MEASURE_CODE_RULE = 'a code of 1–64 lowercase letters, digits and hyphens, such as bp-control'
+export const MEASURE_CODE_RULE = 'a code of 1–64 lowercase letters, digits and hyphens that starts with a letter or digit, such as bp-control'
 
 /** Reads fields one by one, reporting each problem; `ok` turns false on the first error. */
 class FieldReader {
@@ -38,7 +40,17 @@ class FieldReader {
     const value = this.#fields[field]
     if (value === undefined || value === null) return null
     if (typeof value === 'string') return value.trim() === '' ? null : value.trim()
-    this.fail(field, 'wrong_type', `${this.#label(field)} is ${JSON.stringify(value)}, not text`, 'text in double quotes', value)
+    this.fail(field, 'wrong_type', `${this.#label(field)} is ${preview(value)}, not text`, 'text in double quotes', value)
+    return null
+  }
+
+  /** `text` read from `field`, or null after reporting a character in it that cannot be stored (NUL, another control character, a lone surrogate). */
+  characters(field: MeasureField, text: string | null): string | null {
+    const raw = this.#fields[field]
+    if (text === null || typeof raw !== 'string') return text
+    const problem = textCharacterProblem(raw)
+    if (problem === undefined) return text
+    this.fail(field, 'bad_character', `${this.#label(field)} ${quote(raw)} ${problem}`, TEXT_RULE, raw)
     return null
   }
 
@@ -57,29 +69,34 @@ class FieldReader {
     return null
   }
 
-  /** A number (JSON number or numeric text); null when absent or empty, undefined after an error. */
+  /**
+   * A number (JSON number or numeric text); null when absent or empty, undefined after an error.
+   * Numbers beyond ±1e15, or nearer 0 than 1e-300 but not 0, are `out_of_range`.
+   */
   number(field: MeasureField): number | null | undefined {
     const value = this.#fields[field]
     if (value === undefined || value === null) return null
-    if (typeof value === 'number') {
-      if (Number.isFinite(value)) return value
-      this.fail(field, 'out_of_range', `${this.#label(field)} is too large to store`, 'a number such as 1000 or 0.85', String(value))
+    if (typeof value !== 'number' && typeof value !== 'string') {
+      this.fail(field, 'wrong_type', `${this.#label(field)} is ${preview(value)}, not a number`, 'a number such as 1000 or 0.85', value)
       return undefined
     }
-    if (typeof value !== 'string') {
-      this.fail(field, 'wrong_type', `${this.#label(field)} is ${JSON.stringify(value)}, not a number`, 'a number such as 1000 or 0.85', value)
+    const text = typeof value === 'string' ? value.trim() : ''
+    if (typeof value === 'string' && text === '') return null
+    const parsed = typeof value === 'number' ? value : parseNumberText(text)
+    if (parsed === undefined) {
+      this.fail(field, 'not_a_number', `${quote(String(value))} is not a number`, 'a number such as 1000 or 0.85', value)
       return undefined
     }
-    const text = value.trim()
-    if (text === '') return null
-    const parsed = parseNumberText(text)
-    if (parsed === undefined) this.fail(field, 'not_a_number', `${quote(value)} is not a number`, 'a number such as 1000 or 0.85', value)
-    return parsed
+    const range = numberRangeProblem(parsed)
+    if (range === undefined) return parsed
+    const written = typeof value === 'string' ? quote(value) : String(value)
+    this.fail(field, 'out_of_range', `${this.#label(field)} ${written} is ${range} to store`, NUMBER_RANGE_RULE, String(value))
+    return undefined
   }
 
   fail(field: MeasureField, code: string, problem: string, expected: string, value: unknown): void {
     const { line, column } = this.#placeOf(field)
-    const written = typeof value === 'string' ? value : JSON.stringify(value)
+    const written = typeof value === 'string' ? value : preview(value)
     this.#issues.error({ code, line, column, value: written, problem, expected })
     this.ok = false
   }
@@ -104,7 +121,7 @@ export function checkMeasure(fields: MeasureFields, placeOf: (field: MeasureFiel
   const read = new FieldReader(fields, placeOf, issues)
   const code = read.required('code', MEASURE_CODE_RULE)
   if (code !== null && !CODE.test(code)) read.fail('code', 'bad_code', `${quote(code)} is not a valid measure code`, MEASURE_CODE_RULE, code)
-  const name = read.required('name', 'a name for the measure')
+  const name = read.characters('name', read.required('name', 'a name for the measure'))
   const type = read.choice('type', MEASURE_TYPES, 'a type of measure')
   const kind = read.choice('kind', MEASURE_KINDS, 'a kind of measure')
   const direction = read.choice('direction', DIRECTIONS, 'a direction of improvement')
@@ -113,10 +130,10 @@ export function checkMeasure(fields: MeasureFields, placeOf: (field: MeasureFiel
   const rateMultiplier = checkRateMultiplier(read, kind)
   const target = checkTarget(read, kind)
   const measure = {
-    description: read.text('description') ?? '',
-    numeratorDefinition: read.text('numeratorDefinition'),
-    denominatorDefinition: read.text('denominatorDefinition'),
-    unit: read.text('unit'),
+    description: read.characters('description', read.text('description')) ?? '',
+    numeratorDefinition: read.characters('numeratorDefinition', read.text('numeratorDefinition')),
+    denominatorDefinition: read.characters('denominatorDefinition', read.text('denominatorDefinition')),
+    unit: read.characters('unit', read.text('unit')),
   }
   if (!read.ok || code === null || name === null || type === null || kind === null || direction === null || period === null || defaultChart === null) {
     return undefined

@@ -1,7 +1,7 @@
-/** Reading one number field of a row, reporting text and (optionally) negative numbers. */
+/** Reading one number field of a row, reporting text, numbers out of range and (optionally) negative numbers. */
 import type { IssueCollector } from './issue-collector.ts'
 import { quote } from './issue-collector.ts'
-import { parseNumberText } from './number-text.ts'
+import { NUMBER_RANGE_RULE, numberRangeProblem, parseNumberText } from './number-text.ts'
 
 /** What a number field may hold. */
 export interface NumberRule {
@@ -10,8 +10,8 @@ export interface NumberRule {
 }
 
 /**
- * The number in `raw`: null when the field is empty, undefined after reporting `not_a_number`
- * or `negative_value`.
+ * The number in `raw`: null when the field is empty, undefined after reporting `not_a_number`,
+ * `negative_value` or `out_of_range` (beyond ±1e15, or nearer 0 than 1e-300 but not 0).
  */
 export function readNumberField(
   raw: string,
@@ -30,6 +30,11 @@ export function readNumberField(
   }
   if (rule.nonNegative && value < 0) {
     issues.error({ code: 'negative_value', line, column, value: raw, problem: `${quote(raw)} is negative`, expected: 'a number of 0 or more' })
+    return undefined
+  }
+  const range = numberRangeProblem(value)
+  if (range !== undefined) {
+    issues.error({ code: 'out_of_range', line, column, value: raw, problem: `${quote(raw)} is ${range} to store`, expected: NUMBER_RANGE_RULE })
     return undefined
   }
   return value

@@ -8,6 +8,7 @@ import { observationValue } from './observation-value.ts'
 import type { ObservationNumbers } from './observation-value.ts'
 import { DuplicateIndex } from './duplicate-index.ts'
 import { createPeriodChecker } from './period-checker.ts'
+import { checkTextCharacters } from './text-field.ts'
 import type { PeriodChecker } from './period-checker.ts'
 import type { TableRows } from './table-sink.ts'
 
@@ -70,7 +71,8 @@ export class ObservationRows implements TableRows {
     const site = this.#site(fields[2] ?? '', line)
     const dimension = (fields[3] ?? '').trim()
     const group = (fields[4] ?? '').trim()
-    const grouped = this.#group(dimension, group, fields, line)
+    const readable = this.#characters(fields, line)
+    const grouped = this.#group(dimension, group, fields, line) && readable
     const numbers = this.#numbers(fields, line)
     const value = measure === undefined ? undefined : observationValue(measure, numbers, line, this.#issues)
     if (measure === undefined || period === undefined || site === undefined || !grouped) return
@@ -118,6 +120,15 @@ export class ObservationRows implements TableRows {
     const expected = 'both dimension and group filled (a community group), or both empty (all people)'
     this.#issues.error({ code: 'incomplete_group', line, column, value: '', problem, expected })
     return false
+  }
+
+  /** Dimension and group are stored as written, so they may not hold NUL or other control characters. */
+  #characters(fields: readonly string[], line: number): boolean {
+    const dimension = fields[3] ?? ''
+    const group = fields[4] ?? ''
+    const dimensionOk = dimension === '' || checkTextCharacters(dimension, 'dimension', { line, column: 'dimension' }, this.#issues)
+    const groupOk = group === '' || checkTextCharacters(group, 'group', { line, column: 'group' }, this.#issues)
+    return dimensionOk && groupOk
   }
 
   #numbers(fields: readonly string[], line: number): ObservationNumbers {

@@ -2,6 +2,7 @@
 import type { MeasureKind } from '../core/model.ts'
 import type { IssueCollector } from './issue-collector.ts'
 import { quote } from './issue-collector.ts'
+import { numberRangeProblem } from './number-text.ts'
 
 /** What the checks need to know about the measure of a row. */
 export interface MeasureRule {
@@ -83,9 +84,12 @@ function computedValue(rule: MeasureRule, numbers: ObservationNumbers, line: num
     return undefined
   }
   const computed = rule.kind === 'proportion' ? numerator / denominator : (numerator / denominator) * (rule.rateMultiplier ?? 1)
-  if (!Number.isFinite(computed)) {
+  const range = numberRangeProblem(computed)
+  if (range !== undefined) {
     const value = `${numbers.numeratorText}/${numbers.denominatorText}`
-    issues.error({ code: 'out_of_range', line, column: 'value', value, problem: `numerator ${quote(numbers.numeratorText)} over denominator ${quote(numbers.denominatorText)} is too large to store`, expected: 'a value that fits in a number' })
+    const problem = `numerator ${quote(numbers.numeratorText)} over denominator ${quote(numbers.denominatorText)} gives a value ${range} to store`
+    const expected = 'a value between -1e15 and 1e15, and not smaller than 1e-300 in size unless it is 0'
+    issues.error({ code: 'out_of_range', line, column: 'value', value, problem, expected })
     return undefined
   }
   return agrees(computed, numbers, rule, line, issues) ? computed : undefined

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest'
 import { csvStyle, csvText, lineCount } from '../../test/fuzz/csv-text.ts'
 import { expectValidMeasures } from '../../test/fuzz/domain-checks.ts'
 import { fuzzParameters } from '../../test/fuzz/fuzz-settings.ts'
-import { knownBugs } from '../../test/fuzz/known-bugs.ts'
 import { formulaText, hostileText, markupText, numberLookalike } from '../../test/fuzz/hostile-text.ts'
 import { expectWellFormedIssues, ISSUE_CODES } from '../../test/fuzz/issue-checks.ts'
 import { MEASURE_COLUMNS, MEASURE_TEXT_FIELDS, measureColumns, measureCsvRow, validMeasures } from '../../test/fuzz/measure-files.ts'
@@ -71,8 +70,6 @@ describe('parseMeasuresCsv under hostile input', () => {
         const kept = text.trim()
         if ((MEASURE_TEXT_FIELDS as readonly string[]).includes(column)) {
           expect(parsed.value.map((m) => m[column])).toEqual([kept])
-        } else if (column === 'code' && knownBugs.codeMayStartWithMinus && /^-[a-z0-9-]{0,63}$/.test(kept)) {
-          expect(parsed.value.map((m) => m.code)).toEqual([kept])
         } else {
           expect(parsed.issues).toContainEqual(expect.objectContaining({ severity: 'error', line: 2, column: MEASURE_COLUMNS[column], code: column === 'code' ? 'bad_code' : 'not_a_number' }))
           expect(parsed.value).toEqual([])

@@ -87,6 +87,45 @@ describe('parseMeasuresCsv', () => {
     expect(parsed.value).toEqual([])
   })
 
+  it.each([
+    ['a code starting with "-", which a spreadsheet would run as a formula', '-2-1,Name,,outcome,count,,increase,,month,,,,', 'bad_code', 'code'],
+    ['another code starting with "-"', '-a1-b2,Name,,outcome,count,,increase,,month,,,,', 'bad_code', 'code'],
+    ['a target near the largest float', 'm,Name,,outcome,count,,increase,1.7e308,month,,,,', 'out_of_range', 'target'],
+    ['a subnormal target (its chart sent the tick loop on until V8 aborted)', 'm,Name,,outcome,count,,increase,4.4e-323,month,,,,', 'out_of_range', 'target'],
+    ['a subnormal target for a proportion', 'm,Name,,outcome,proportion,,increase,4.4e-323,month,,,,', 'out_of_range', 'target'],
+    ['a rate multiplier above 1e15', 'm,Name,,outcome,rate,1e16,increase,,month,,,,', 'out_of_range', 'rate_multiplier'],
+    ['a NUL in a name', 'm,Na\u0000me,,outcome,count,,increase,,month,,,,', 'bad_character', 'name'],
+    ['a NUL in a description', 'm,Name,"two\nlines\u0000",outcome,count,,increase,,month,,,,', 'bad_character', 'description'],
+    ['a bell in a numerator definition', 'm,Name,,outcome,count,,increase,,month,,a\u0007b,,', 'bad_character', 'numerator_definition'],
+    ['an escape in a denominator definition', 'm,Name,,outcome,count,,increase,,month,,,\u001B[0m,', 'bad_character', 'denominator_definition'],
+    ['a NUL in a unit', 'm,Name,,outcome,count,,increase,,month,,,,days\u0000', 'bad_character', 'unit'],
+  ])('reports %s', (_name, row, code, column) => {
+    const parsed = parseMeasuresCsv(`${HEADER}\nok,Fine,,process,count,,neutral,,week,,,,\n${row}\n`, 'm.csv')
+    expect(where(parsed)).toEqual([{ code, line: 3, column }])
+    expect(parsed.value.map((m) => m.code)).toEqual(['ok'])
+  })
+
+  it('says what a code must start with, and what range a number must be in', () => {
+    const parsed = parseMeasuresCsv(`${HEADER}\n-a1-b2,Name,,outcome,count,,increase,4.4e-323,month,,,,\n`, 'm.csv')
+    expect(parsed.issues.map((i) => i.message)).toEqual([
+      'm.csv:2:code: "-a1-b2" is not a valid measure code (expected a code of 1–64 lowercase letters, digits and hyphens that starts with a letter or digit, such as bp-control).',
+      'm.csv:2:target: target "4.4e-323" is too close to 0 to store (expected a number between -1e15 and 1e15, and not smaller than 1e-300 in size unless it is 0).',
+    ])
+  })
+
+  it('keeps tabs and line breaks in free text, and a code that only contains a hyphen', () => {
+    const parsed = parseMeasuresCsv(`${HEADER}\na-1,"Name\twith tab","line one\r\nline two",outcome,count,,increase,0,month,,,,\n`, 'm.csv')
+    expect(parsed.issues).toEqual([])
+    expect(parsed.value[0]).toMatchObject({ code: 'a-1', name: 'Name\twith tab', description: 'line one\r\nline two', target: 0 })
+  })
+
+  it('quotes at most 100 characters of a 1 MB cell in a message', () => {
+    const parsed = parseMeasuresCsv(`${HEADER}\nm,Name,,outcome,count,,increase,${'='.repeat(1_048_576)},month,,,,\n`, 'm.csv')
+    expect(where(parsed)).toEqual([{ code: 'not_a_number', line: 2, column: 'target' }])
+    expect(parsed.issues[0]?.message.length).toBeLessThan(300)
+    expect(parsed.issues[0]?.message).toContain('…" (1,048,576 characters) is not a number')
+  })
+
   it('reports an empty file', () => {
     expect(where(parseMeasuresCsv(`${HEADER}\n`, 'm.csv'))).toEqual([{ code: 'empty_file', line: undefined, column: undefined }])
   })

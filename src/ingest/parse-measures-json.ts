@@ -1,7 +1,7 @@
 /** Measure definition JSON files: an array of measures, or `{ "measures": [...] }`. */
 import type { Parsed } from '../core/issues.ts'
 import type { Measure } from '../core/model.ts'
-import { IssueCollector, quote } from './issue-collector.ts'
+import { IssueCollector, preview, quote } from './issue-collector.ts'
 import { checkMeasure } from './measure-fields.ts'
 import type { MeasureField, MeasureFields } from './measure-fields.ts'
 
@@ -43,11 +43,20 @@ function readJson(input: string, issues: IssueCollector): { ok: true; data: unkn
   }
 }
 
+/** Keys listed in a message before "…". */
+const LISTED_KEYS = 10
+
+function listKeys(keys: readonly string[]): string {
+  if (keys.length === 0) return 'none'
+  const shown = keys.slice(0, LISTED_KEYS).map((key) => quote(key)).join(', ')
+  return keys.length > LISTED_KEYS ? `${shown}, … (${keys.length.toLocaleString('en-GB')} keys)` : shown
+}
+
 /** The measure array and the JSON path prefix of its items (`measures` or empty for a top-level array). */
 function measureList(data: unknown, issues: IssueCollector): { items: readonly unknown[]; path: string } | undefined {
   if (Array.isArray(data)) return { items: data, path: '' }
   if (isRecord(data) && Array.isArray(data.measures)) return { items: data.measures, path: 'measures' }
-  const found = Array.isArray(data) ? 'an array' : isRecord(data) ? `an object with keys ${Object.keys(data).map(quote).join(', ') || 'none'}` : JSON.stringify(data)
+  const found = Array.isArray(data) ? 'an array' : isRecord(data) ? `an object with keys ${listKeys(Object.keys(data))}` : preview(data)
   issues.error({ code: 'wrong_type', problem: `the file holds ${found}`, expected: 'a JSON array of measures, or an object with a "measures" array' })
   return undefined
 }
@@ -85,7 +94,8 @@ export function parseMeasuresJson(input: string | Uint8Array, file: string): Par
 
 function checkItem(item: unknown, path: string, issues: IssueCollector): Measure | undefined {
   if (!isRecord(item)) {
-    issues.error({ code: 'wrong_type', column: path, value: JSON.stringify(item), problem: `the item is ${JSON.stringify(item)}`, expected: 'an object describing a measure' })
+    const written = preview(item)
+    issues.error({ code: 'wrong_type', column: path, value: written, problem: `the item is ${written}`, expected: 'an object describing a measure' })
     return undefined
   }
   const errorsBefore = issues.errorCount

@@ -113,6 +113,55 @@ describe('parseObservationsCsv: one rule at a time', () => {
   })
 })
 
+describe('parseObservationsCsv: hostile input the fuzz tests found', () => {
+  it.each([
+    ['a value near the largest float (it overflowed the data-quality sums)', 'length-of-stay,2024-03-01,,,,,,1.7e308', 'value'],
+    ['a value above 1e15', 'admissions,2024-03-04,,,,,,2e15', 'value'],
+    ['a subnormal value (a chart of it could not be drawn)', 'length-of-stay,2024-03-01,,,,,,4.4e-323', 'value'],
+    ['a numerator nearer 0 than 1e-300', 'bp-control,2024-03-01,,,,1e-301,2,', 'numerator'],
+    ['a denominator near the largest float', 'falls-rate,2024-04-01,,,,1,1e308,', 'denominator'],
+    ['a rate too large once computed', 'falls-rate,2024-04-01,,,,1e15,0.001,', 'value'],
+    ['a proportion nearer 0 than 1e-300 once computed', 'bp-control,2024-03-01,,,,1e-290,1e15,', 'value'],
+  ])('reports out_of_range for %s', (_name, row, column) => {
+    const parsed = parseObservationsCsv(observationCsv('admissions,2024-01-01,,,,,,7', row), context)
+    expect(where(parsed)).toEqual([{ code: 'out_of_range', line: 3, column }])
+    expect(parsed.issues[0]?.expected).toContain('between -1e15 and 1e15')
+    expect(parsed.value).toHaveLength(1)
+  })
+
+  it('keeps 0 and numbers at the edges of the range', () => {
+    const parsed = parseObservationsCsv(observationCsv('length-of-stay,2024-03-01,,,,,,-1e15', 'length-of-stay,2024-04-01,,,,,,1e-300', 'length-of-stay,2024-05-01,,,,,,0'), context)
+    expect(parsed.issues).toEqual([])
+    expect(parsed.value.map((o) => o.value)).toEqual([-1e15, 1e-300, 0])
+  })
+
+  it('reports a NUL or another control character in a dimension or group as bad_character (PostgreSQL text cannot hold U+0000)', () => {
+    const parsed = parseObservationsCsv(observationCsv('bp-control,2024-03-01,,eth\u0000nicity,White,1,2,', 'bp-control,2024-04-01,,ethnicity,Wh\u001Bite,1,2,'), context)
+    expect(where(parsed)).toEqual([
+      { code: 'bad_character', line: 2, column: 'dimension' },
+      { code: 'bad_character', line: 3, column: 'group' },
+    ])
+    expect(parsed.issues[0]?.message).toBe(
+      'obs.csv:2:dimension: dimension "eth\\u0000nicity" contains a NUL character (U+0000) at character 4 (expected text without control characters (tabs and line breaks are fine) and without lone surrogates).',
+    )
+    expect(parsed.issues[1]?.message).toContain('contains the control character U+001B at character 3')
+    expect(parsed.value).toEqual([])
+  })
+
+  it('keeps tabs and line breaks in a group', () => {
+    const parsed = parseObservationsCsv(observationCsv('bp-control,2024-03-01,,ethnicity,"White\tBritish\r\nor Irish",1,2,'), context)
+    expect(parsed.issues).toEqual([])
+    expect(parsed.value[0]?.group).toBe('White\tBritish\r\nor Irish')
+  })
+
+  it('quotes at most 100 characters of a 1 MB cell in a message, with its length', () => {
+    const parsed = parseObservationsCsv(observationCsv(`admissions,2024-03-04,,,,,,${'9x'.repeat(524_288)}`), context)
+    expect(where(parsed)).toEqual([{ code: 'not_a_number', line: 2, column: 'value' }])
+    expect(parsed.issues[0]?.message).toBe(`obs.csv:2:value: "${'9x'.repeat(50)}…" (1,048,576 characters) is not a number (expected a number such as 12 or -0.5).`)
+    expect(parsed.issues[0]?.value).toHaveLength(1_048_576)
+  })
+})
+
 describe('parseObservationsCsv: the file as a whole', () => {
   it.each([
     ['an empty file', ''],

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { csvStyle, csvText, lineCount, rowLines } from '../../test/fuzz/csv-text.ts'
 import { expectValidSpcInput } from '../../test/fuzz/domain-checks.ts'
 import { fuzzParameters } from '../../test/fuzz/fuzz-settings.ts'
-import { formulaText, hostileText, numberLookalike, utf8RoundTrip } from '../../test/fuzz/hostile-text.ts'
+import { formulaText, hostileText, numberLookalike, storableNumber, utf8RoundTrip } from '../../test/fuzz/hostile-text.ts'
 import { expectWellFormedIssues, ISSUE_CODES } from '../../test/fuzz/issue-checks.ts'
 import { periodStart } from '../../test/fuzz/observation-files.ts'
 import type { Parsed } from '../core/issues.ts'
@@ -28,8 +28,8 @@ const validSeries = fc.boolean().chain((proportion) =>
       fc.tuple(
         ...periods.map((period) =>
           proportion
-            ? fc.option(fc.tuple(fc.integer({ min: 1, max: 100_000 }), fc.double({ min: 0, max: 1, noNaN: true })).map(([d, f]) => [String(d * f || 0), String(d)]), { freq: 8 }).map((nd) => ({ period, fields: nd ?? ['', ''], value: nd ? Number(nd[0]) / Number(nd[1]) : null }))
-            : fc.option(fc.double({ min: -1e9, max: 1e9, noNaN: true }).map((v) => v || 0), { freq: 8 }).map((v) => ({ period, fields: [v === null ? '' : String(v)], value: v })),
+            ? fc.option(fc.tuple(fc.integer({ min: 1, max: 100_000 }), fc.double({ min: 0, max: 1, noNaN: true })).map(([d, f]) => [String(storableNumber(d * f)), String(d)]), { freq: 8 }).map((nd) => ({ period, fields: nd ?? ['', ''], value: nd ? Number(nd[0]) / Number(nd[1]) : null }))
+            : fc.option(fc.double({ min: -1e9, max: 1e9, noNaN: true }).map(storableNumber), { freq: 8 }).map((v) => ({ period, fields: [v === null ? '' : String(v)], value: v })),
         ),
       ),
     )

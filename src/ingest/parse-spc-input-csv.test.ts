@@ -38,6 +38,9 @@ describe('parseSpcInputCsv', () => {
     ['period,numerator,denominator', '2024-02-01,1,', 'missing_value', 'denominator'],
     ['period,value', '2024-01-01,2', 'duplicate_period', 'period'],
     ['period,value', '2024-02-01', 'wrong_field_count', undefined],
+    ['period,value', '2024-02-01,1.7e308', 'out_of_range', 'value'],
+    ['period,value', '2024-02-01,4.4e-323', 'out_of_range', 'value'],
+    ['period,numerator,denominator', '2024-02-01,1e-290,1e15', 'out_of_range', 'numerator'],
   ])('with header %s reports %j as %s in column %s', (header, row, code, column) => {
     const filler = header === 'period,value' ? '2024-01-01,1' : '2024-01-01,1,2'
     const parsed = parseSpcInputCsv(`${header}\n${filler}\n${row}\n`, 'spc.csv')

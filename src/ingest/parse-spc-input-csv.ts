@@ -5,6 +5,7 @@ import { readCsvRecords } from './csv-records.ts'
 import { matchHeader } from './header-match.ts'
 import { IssueCollector, quote } from './issue-collector.ts'
 import { readNumberField } from './number-field.ts'
+import { numberRangeProblem } from './number-text.ts'
 import { createPeriodChecker } from './period-checker.ts'
 import type { PeriodChecker } from './period-checker.ts'
 import { createTableSink } from './table-sink.ts'
@@ -67,7 +68,14 @@ class SpcRows implements TableRows {
       this.#issues.error({ code: 'numerator_above_denominator', line, column: 'numerator', value: numeratorText, problem, expected: 'a numerator no larger than the denominator' })
       return undefined
     }
-    return numerator / denominator
+    const value = numerator / denominator
+    const range = numberRangeProblem(value)
+    if (range !== undefined) {
+      const problem = `numerator ${quote(numeratorText)} over denominator ${quote(denominatorText)} gives a value ${range} to store`
+      this.#issues.error({ code: 'out_of_range', line, column: 'numerator', value: `${numeratorText}/${denominatorText}`, problem, expected: 'a proportion of 0, or not smaller than 1e-300' })
+      return undefined
+    }
+    return value
   }
 
   #isDuplicate(period: string, line: number): boolean {

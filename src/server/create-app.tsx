@@ -5,6 +5,7 @@ import type { AppDeps } from '../app/deps.ts'
 import { AppError } from '../core/errors.ts'
 import type { Issue } from '../core/issues.ts'
 import { assetRoutes } from './assets.ts'
+import { rejectControlCharacters } from './reject-control-characters.ts'
 import { sameOriginPosts, securityHeaders } from './security.ts'
 import { catalogueRoutes } from './api/catalogue-routes.ts'
 import { importRoutes } from './api/import-routes.ts'
@@ -34,6 +35,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono {
   })
   app.use(securityHeaders())
   app.use(sameOriginPosts())
+  app.use(rejectControlCharacters())
   app.onError((error, c) => {
     if (c.req.path.startsWith('/api/')) return onError(error, c, deps.log)
     const { status, detail } = classify(error, c, deps.log)

@@ -51,26 +51,34 @@ export async function findGaps(db: Kysely<Database>, organisationId: number, imp
 /**
  * Rows of `importId` more than `sds` standard deviations from the mean of the rest of their
  * series, where that history has at least `minHistory` points and some spread.
+ *
+ * The statistics are summed in numeric, not float8: the importer keeps values within ±1e15, but a
+ * history of values near 1e308 (stored before that limit) overflowed float8 sums and failed the
+ * import. Values that are not finite are left out, and so are statistics that do not fit a number.
  */
 export async function findOutliers(db: Kysely<Database>, organisationId: number, importId: number, sds = 4, minHistory = 12, limit = 200): Promise<OutlyingValue[]> {
   const result = await sql<OutlyingValue>`
     WITH history AS (
-      SELECT h.measure_id, h.site_id, h.dimension, h.group_name, avg(h.value) AS mean, stddev_samp(h.value) AS sd
+      SELECT h.measure_id, h.site_id, h.dimension, h.group_name, avg(h.value::numeric) AS mean, stddev_samp(h.value::numeric) AS sd
       FROM observations h
       JOIN (SELECT DISTINCT measure_id, site_id, dimension, group_name FROM observations
             WHERE organisation_id = ${organisationId} AND import_id = ${importId}) t
         USING (measure_id, site_id, dimension, group_name)
       WHERE h.organisation_id = ${organisationId} AND h.import_id IS DISTINCT FROM ${importId}
+        AND abs(h.value) < 'Infinity'::float8
       GROUP BY h.measure_id, h.site_id, h.dimension, h.group_name
-      HAVING count(*) >= ${minHistory} AND stddev_samp(h.value) > 0
+      HAVING count(*) >= ${minHistory} AND stddev_samp(h.value::numeric) > 0
     )
     SELECT o.measure_id AS "measureId", o.site_id AS "siteId", o.dimension, o.group_name AS "group",
            o.period_start AS period, o.value, h.mean AS "historyMean", h.sd AS "historySd"
     FROM observations o
     JOIN history h USING (measure_id, site_id, dimension, group_name)
     WHERE o.organisation_id = ${organisationId} AND o.import_id = ${importId}
-      AND abs(o.value - h.mean) > ${sds} * h.sd
+      AND abs(o.value) < 'Infinity'::float8
+      AND abs(o.value::numeric - h.mean) > ${sds} * h.sd
     ORDER BY o.measure_id, o.site_id, o.period_start
     LIMIT ${limit}`.execute(db)
-  return result.rows.map((r) => ({ ...r, value: Number(r.value), historyMean: Number(r.historyMean), historySd: Number(r.historySd) }))
+  return result.rows
+    .map((r) => ({ ...r, value: Number(r.value), historyMean: Number(r.historyMean), historySd: Number(r.historySd) }))
+    .filter((r) => Number.isFinite(r.historyMean) && Number.isFinite(r.historySd))
 }

@@ -5,7 +5,7 @@
 import { expect } from 'vitest'
 import type { Measure, ObservationInput, PeriodUnit } from '../../src/core/model.ts'
 import type { ObservationFileContext, SpcInput } from '../../src/ingest/index.ts'
-import { knownBugs } from './known-bugs.ts'
+import { UNSTORABLE_CHARACTER } from './hostile-text.ts'
 
 /** True when `text` is a real calendar date written YYYY-MM-DD that starts a period of `unit`. */
 export function isPeriodStartText(text: string, unit: PeriodUnit): boolean {
@@ -29,7 +29,12 @@ export function isPeriodStartText(text: string, unit: PeriodUnit): boolean {
 function expectStoredText(text: string | null, where: string): void {
   if (text === null) return
   expect(text, `${where}: trimmed`).toBe(text.trim())
-  if (!knownBugs.nulReachesDatabase) expect(text.includes('\u0000'), `${where}: no NUL`).toBe(false)
+  expect(text.search(UNSTORABLE_CHARACTER), `${where}: no NUL, other control character (but tab and line breaks) or lone surrogate`).toBe(-1)
+}
+
+/** Numbers a file may give (src/ingest/number-text.ts): 0, or between 1e-300 and 1e15 in size. */
+function isStorableNumber(x: number): boolean {
+  return x === 0 || (Math.abs(x) >= 1e-300 && Math.abs(x) <= 1e15)
 }
 
 /** Each row: a known measure and site, a real period start, both or neither of dimension and group, numbers that fit the measure's kind. */
@@ -46,7 +51,7 @@ export function expectValidObservations(rows: readonly ObservationInput[], conte
     expect(row.dimension !== '' && row.group !== '', `${where}: empty means null`).toBe(true)
     expectStoredText(row.dimension, `${where} dimension`)
     expectStoredText(row.group, `${where} group`)
-    for (const n of [row.numerator, row.denominator]) expect(n === null || (Number.isFinite(n) && n >= 0), `${where}: numerator and denominator`).toBe(true)
+    for (const n of [row.numerator, row.denominator]) expect(n === null || (isStorableNumber(n) && n >= 0), `${where}: numerator and denominator`).toBe(true)
     expectValueFitsKind(row, measure, where)
     const key = JSON.stringify([row.measure, row.period, row.site, row.dimension, row.group])
     expect(keys.has(key), `${where}: one row per measure, period, site and group`).toBe(false)
@@ -56,7 +61,7 @@ export function expectValidObservations(rows: readonly ObservationInput[], conte
 
 function expectValueFitsKind(row: ObservationInput, measure: { kind: Measure['kind']; rateMultiplier: number | null }, where: string): void {
   const { numerator, denominator, value } = row
-  expect(Number.isFinite(value), `${where}: finite value`).toBe(true)
+  expect(isStorableNumber(value), `${where}: a value between 1e-300 and 1e15 in size, or 0`).toBe(true)
   switch (measure.kind) {
     case 'proportion':
       expect(numerator !== null && denominator !== null && denominator > 0 && numerator <= denominator, `${where}: 0 ≤ numerator ≤ denominator, denominator > 0`).toBe(true)
@@ -74,9 +79,9 @@ function expectValueFitsKind(row: ObservationInput, measure: { kind: Measure['ki
   }
 }
 
-const MEASURE_CODE = /^[a-z0-9-]{1,64}$/
+const MEASURE_CODE = /^[a-z0-9][a-z0-9-]{0,63}$/
 
-/** Each measure: a valid unique code, a name, known choices, a positive finite multiplier for rates only, a finite target (a fraction for proportions). */
+/** Each measure: a valid unique code, a name, known choices, a positive multiplier for rates only, a target (a fraction for proportions), numbers in the storable range. */
 export function expectValidMeasures(measures: readonly Measure[]): void {
   const codes = new Set<string>()
   measures.forEach((m, i) => {
@@ -90,9 +95,9 @@ export function expectValidMeasures(measures: readonly Measure[]): void {
     expect(['increase', 'decrease', 'neutral']).toContain(m.direction)
     expect(['day', 'week', 'month', 'quarter']).toContain(m.period)
     expect(m.defaultChart).toBe('xmr')
-    if (m.kind === 'rate') expect(m.rateMultiplier !== null && m.rateMultiplier > 0 && Number.isFinite(m.rateMultiplier), `${where}: rate multiplier`).toBe(true)
+    if (m.kind === 'rate') expect(m.rateMultiplier !== null && m.rateMultiplier > 0 && isStorableNumber(m.rateMultiplier), `${where}: rate multiplier`).toBe(true)
     else expect(m.rateMultiplier, `${where}: no multiplier`).toBeNull()
-    if (m.target !== null) expect(Number.isFinite(m.target), `${where}: finite target`).toBe(true)
+    if (m.target !== null) expect(isStorableNumber(m.target), `${where}: storable target`).toBe(true)
     if (m.kind === 'proportion' && m.target !== null) expect(m.target >= 0 && m.target <= 1, `${where}: a fraction`).toBe(true)
     for (const field of ['name', 'description', 'numeratorDefinition', 'denominatorDefinition', 'unit'] as const) {
       expectStoredText(m[field], `${where} ${field}`)
@@ -107,7 +112,7 @@ export function expectValidSpcInput(input: SpcInput): void {
     const where = `point ${i} ${JSON.stringify(point)}`
     expect(isPeriodStartText(point.period, 'day'), `${where}: a real date`).toBe(true)
     if (i > 0) expect(input.points[i - 1]!.period < point.period, `${where}: after the one before`).toBe(true)
-    if (point.value !== null) expect(Number.isFinite(point.value), `${where}: finite`).toBe(true)
+    if (point.value !== null) expect(isStorableNumber(point.value), `${where}: between 1e-300 and 1e15 in size, or 0`).toBe(true)
     if (input.kind === 'proportion' && point.value !== null) expect(point.value >= 0 && point.value <= 1, `${where}: a fraction`).toBe(true)
   })
 }

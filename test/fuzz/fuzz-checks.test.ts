@@ -11,7 +11,7 @@ import { measureFixture } from '../support/fixture.ts'
 import { csvText, lineCount, rowLines } from './csv-text.ts'
 import { expectValidMeasures, expectValidObservations, expectValidSpcInput, isPeriodStartText } from './domain-checks.ts'
 import { fuzzParameters } from './fuzz-settings.ts'
-import { formulaText, numberLookalike, utf8RoundTrip } from './hostile-text.ts'
+import { formulaText, numberLookalike, storableNumber, storableText, utf8RoundTrip } from './hostile-text.ts'
 import { expectWellFormedIssues, ISSUE_CODES } from './issue-checks.ts'
 import { injectedMarkup } from './response-checks.ts'
 
@@ -31,11 +31,18 @@ describe('the fuzz checks fail on what they are meant to catch', () => {
     expect(check({ ...issue, message: 'no place' })).toThrow()
   })
 
-  it('observation rows: numerator above denominator, infinite values, a Tuesday for a week, unknown codes, repeats, half a group', () => {
+  it('observation rows: numerator above denominator, numbers out of range, a Tuesday for a week, unknown codes, repeats, half a group, control characters', () => {
     const check = (...rows: ObservationInput[]) => () => expectValidObservations(rows, context)
     expect(check(row)).not.toThrow()
     expect(check({ ...row, numerator: 5, value: 1.25 })).toThrow(/numerator/)
-    expect(check({ ...row, measure: 'length-of-stay', value: Infinity })).toThrow(/finite/)
+    expect(check({ ...row, measure: 'length-of-stay', value: Infinity })).toThrow(/between 1e-300 and 1e15/)
+    expect(check({ ...row, measure: 'length-of-stay', value: 1.7e308 })).toThrow(/between 1e-300 and 1e15/)
+    expect(check({ ...row, measure: 'length-of-stay', value: 4.4e-323 })).toThrow(/between 1e-300 and 1e15/)
+    expect(check({ ...row, numerator: 1e-320, denominator: 1, value: 1e-320 })).toThrow(/numerator and denominator/)
+    expect(check({ ...row, dimension: 'sex', group: 'fe\u0000male' })).toThrow(/no NUL/)
+    expect(check({ ...row, dimension: 'sex', group: 'fe\u001Bmale' })).toThrow(/control character/)
+    expect(check({ ...row, dimension: 'sex', group: 'fe\uD800male' })).toThrow(/lone surrogate/)
+    expect(check({ ...row, dimension: 'sex', group: 'fe\tmale\r\n\u{1F469}' })).not.toThrow()
     expect(check({ ...row, measure: 'admissions', period: '2024-03-05', value: 3 })).toThrow(/week/)
     expect(check({ ...row, measure: 'nope' })).toThrow(/known measure/)
     expect(check({ ...row, site: 'Z9' })).toThrow(/known site/)
@@ -48,6 +55,9 @@ describe('the fuzz checks fail on what they are meant to catch', () => {
     const m = measureFixture({ code: 'bp-control' })
     expect(() => expectValidMeasures([m])).not.toThrow()
     expect(() => expectValidMeasures([{ ...m, code: '=cmd' }])).toThrow(/code/)
+    expect(() => expectValidMeasures([{ ...m, code: '-2-1' }])).toThrow(/code/)
+    expect(() => expectValidMeasures([{ ...m, target: 4.4e-323 }])).toThrow(/target/)
+    expect(() => expectValidMeasures([{ ...m, name: 'a\u0000b' }])).toThrow(/NUL/)
     expect(() => expectValidMeasures([{ ...m, kind: 'rate' }])).toThrow(/multiplier/)
     expect(() => expectValidMeasures([{ ...m, target: 85 }])).toThrow(/fraction/)
     expect(() => expectValidMeasures([m, m])).toThrow(/unique/)
@@ -83,6 +93,11 @@ describe('the fuzz checks fail on what they are meant to catch', () => {
 describe('the hostile arbitraries are what they claim', () => {
   it('formulas and look-alike numbers are never plain decimal numbers, even trimmed', () => {
     fc.assert(fc.property(fc.oneof(formulaText, numberLookalike), (text) => !plainDecimal.test(text.trim())), fuzzParameters())
+  })
+
+  it('storableText and storableNumber give what a valid file may hold', () => {
+    expect(storableText('a\u0000b\t\n\r\u0007\uD800\u{1F600}\uDFFF')).toBe('axb\t\n\rxx\u{1F600}x')
+    expect([4.4e-323, -1e-250, -0, 0.5, 1e-100].map(storableNumber)).toEqual([0, 0, 0, 0.5, 1e-100])
   })
 
   it('utf8RoundTrip is what encoding and decoding does to a string', () => {

@@ -130,7 +130,23 @@ export function utf8RoundTrip(text: string): string {
   return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
 }
 
-/** `text` without the characters a known bug cannot take yet (see known-bugs.ts). */
-export function withoutNul(text: string): string {
-  return text.replaceAll('\u0000', '')
+
+/**
+ * Characters stored text may not hold (src/ingest/text-field.ts, checked here independently): C0
+ * control characters other than tab, line feed and carriage return, and lone surrogates.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what is being looked for
+export const UNSTORABLE_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+/** `text` with every character stored text may not hold replaced by "x": free text that is valid as it stands. */
+export function storableText(text: string): string {
+  return text.replace(UNSTORABLE_CHARACTER, 'x')
+}
+
+/**
+ * A number as a valid file holds it: one nearer 0 than 1e-200 (a subnormal one, say) becomes 0, as
+ * a file may not hold one nearer 0 than 1e-300; and -0 becomes 0, as it is written "0" and read back as 0.
+ */
+export function storableNumber(x: number): number {
+  return Math.abs(x) < 1e-200 ? 0 : x
 }

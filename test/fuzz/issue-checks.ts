@@ -6,9 +6,9 @@ import { ISSUE_LIMIT } from '../../src/ingest/index.ts'
 const TABLE_CODES = ['bad_header', 'wrong_field_count', 'empty_file', 'too_many_issues'] as const
 const OBSERVATION_CODES = [
   ...TABLE_CODES, 'unknown_measure', 'unknown_site', 'bad_date', 'misaligned_period', 'incomplete_group', 'not_a_number', 'negative_value',
-  'missing_value', 'zero_denominator', 'numerator_above_denominator', 'inconsistent_value', 'not_a_whole_number', 'duplicate_row', 'out_of_range',
+  'missing_value', 'zero_denominator', 'numerator_above_denominator', 'inconsistent_value', 'not_a_whole_number', 'duplicate_row', 'out_of_range', 'bad_character',
 ] as const
-const MEASURE_CODES = ['bad_code', 'invalid_choice', 'not_positive', 'out_of_range', 'not_a_number', 'missing_value', 'duplicate_code', 'ignored_value'] as const
+const MEASURE_CODES = ['bad_code', 'invalid_choice', 'not_positive', 'out_of_range', 'not_a_number', 'missing_value', 'duplicate_code', 'ignored_value', 'bad_character'] as const
 
 /** The issue codes each importer may use (README.md of src/ingest/). */
 export const ISSUE_CODES = {
@@ -16,7 +16,7 @@ export const ISSUE_CODES = {
   observationsXlsx: new Set<string>([...OBSERVATION_CODES, 'bad_xlsx']),
   measuresCsv: new Set<string>([...TABLE_CODES, ...MEASURE_CODES, 'bad_csv']),
   measuresJson: new Set<string>(['bad_json', 'wrong_type', 'empty_file', 'unknown_field', 'too_many_issues', ...MEASURE_CODES]),
-  spcInputCsv: new Set<string>([...TABLE_CODES, 'bad_csv', 'bad_date', 'missing_value', 'not_a_number', 'negative_value', 'zero_denominator', 'numerator_above_denominator', 'duplicate_period']),
+  spcInputCsv: new Set<string>([...TABLE_CODES, 'bad_csv', 'bad_date', 'missing_value', 'not_a_number', 'negative_value', 'zero_denominator', 'numerator_above_denominator', 'duplicate_period', 'out_of_range']),
 } as const
 
 export interface IssueExpectations {

@@ -1,7 +1,7 @@
 /** Measure definitions for the fuzz tests: valid ones from a model, as CSV or JSON, with hostile free text. */
 import fc from 'fast-check'
 import type { Measure } from '../../src/core/model.ts'
-import { formulaText, markupText, unicodeTrick } from './hostile-text.ts'
+import { formulaText, markupText, storableNumber, storableText, unicodeTrick } from './hostile-text.ts'
 
 /** The CSV column of each field, in the documented order. */
 export const MEASURE_COLUMNS: Readonly<Record<keyof Measure, string>> = {
@@ -24,16 +24,17 @@ export const REQUIRED_FIELDS = ['code', 'name', 'type', 'kind', 'direction', 'pe
 /** Fields of free text, kept as written (trimmed). */
 export const MEASURE_TEXT_FIELDS = ['name', 'description', 'numeratorDefinition', 'denominatorDefinition', 'unit'] as const
 
-export const measureCode: fc.Arbitrary<string> = fc.stringMatching(/^[a-z0-9-]{1,64}$/)
+/** A valid measure code: never starting with "-", which a spreadsheet would read as a formula. */
+export const measureCode: fc.Arbitrary<string> = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,63}$/)
 
 /**
- * Free text for names, descriptions and units that is valid as it stands: formulas, markup and
- * Unicode tricks kept as text, but no NUL (see known-bugs.ts) and no lone surrogate.
+ * Free text for names, descriptions and units that is valid as it stands: formulas, markup,
+ * Unicode tricks, tabs and line breaks kept as text, but no NUL or other control character and no
+ * lone surrogate (those are `bad_character` issues).
  */
 export const measureText: fc.Arbitrary<string> = fc
   .array(fc.oneof({ weight: 3, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 }) }, unicodeTrick, formulaText, markupText), { minLength: 1, maxLength: 5 })
-  // eslint-disable-next-line no-control-regex -- control characters are what is being replaced
-  .map((parts) => parts.join('').replace(/[\u0000\uD800-\uDFFF]/g, 'x'))
+  .map((parts) => storableText(parts.join('')))
   .filter((text) => text.trim() !== '')
 
 /** A valid measure, its optional fields sometimes left empty. */
@@ -47,8 +48,8 @@ export const validMeasure: fc.Arbitrary<Measure> = fc
     direction: fc.constantFrom('increase', 'decrease', 'neutral'),
     period: fc.constantFrom('day', 'week', 'month', 'quarter'),
     multiplier: fc.oneof(fc.constantFrom(100, 1000, 10_000, 100_000), fc.double({ min: 1e-6, max: 1e9, noNaN: true })),
-    target: fc.option(fc.double({ min: -1e9, max: 1e9, noNaN: true }).map((x) => (x === 0 ? 0 : x))),
-    fraction: fc.double({ min: 0, max: 1, noNaN: true }).map((x) => (x === 0 ? 0 : x)),
+    target: fc.option(fc.double({ min: -1e9, max: 1e9, noNaN: true }).map(storableNumber)),
+    fraction: fc.double({ min: 0, max: 1, noNaN: true }).map(storableNumber),
     numeratorDefinition: fc.option(measureText),
     denominatorDefinition: fc.option(measureText),
     unit: fc.option(measureText),

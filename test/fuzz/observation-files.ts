@@ -5,7 +5,7 @@
 import fc from 'fast-check'
 import type { ObservationInput, PeriodUnit } from '../../src/core/model.ts'
 import { OBSERVATION_COLUMNS, type ObservationFileContext } from '../../src/ingest/index.ts'
-import { decimalText, hostileText, unicodeTrick } from './hostile-text.ts'
+import { decimalText, hostileText, storableNumber, storableText, unicodeTrick } from './hostile-text.ts'
 
 export const HEADER_FIELDS: readonly string[] = OBSERVATION_COLUMNS
 
@@ -36,13 +36,13 @@ function padded(text: fc.Arbitrary<string>): fc.Arbitrary<string> {
 }
 
 /**
- * Free text for dimension and group that is valid as it stands: well-formed Unicode with tricks
- * mixed in, but no NUL and no lone surrogate, and something left after trimming.
+ * Free text for dimension and group that is valid as it stands: well-formed Unicode with tricks and
+ * line breaks mixed in, but no NUL or other control character and no lone surrogate (those are
+ * `bad_character` issues), and something left after trimming.
  */
 export const freeText: fc.Arbitrary<string> = fc
   .array(fc.oneof({ weight: 3, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 6 }) }, unicodeTrick, fc.constantFrom(',', '"', '\n', '\r\n', '=1+1', '@SUM(A1)', '<script>')), { minLength: 1, maxLength: 5 })
-  // eslint-disable-next-line no-control-regex -- control characters are what is being replaced
-  .map((parts) => parts.join('').replace(/[\u0000\uD800-\uDFFF]/g, 'x'))
+  .map((parts) => storableText(parts.join('')))
   .filter((text) => text.trim() !== '')
 
 /** One valid row as the eight fields written and the observation they must give. */
@@ -51,26 +51,24 @@ export interface ObservationCase {
   readonly expected: ObservationInput
 }
 
-/** -0 is written "0" and read back as 0. */
-const noNegativeZero = (x: number): number => (x === 0 ? 0 : x)
-
 const positive = fc.double({ min: 1e-3, max: 1e6, noNaN: true })
-const fraction = fc.double({ min: 0, max: 1, noNaN: true })
+/** Numbers nearer 0 than 1e-200 become 0: a file may not hold one nearer 0 than 1e-300 (see NUMBER_RANGE_RULE). */
+const fraction = fc.double({ min: 0, max: 1, noNaN: true }).map(storableNumber)
 
 /** Numerator, denominator and value fields with the numbers they stand for, by kind of measure. */
 function numbersFor(measure: { kind: string; rateMultiplier: number | null }): fc.Arbitrary<{ texts: [string, string, string]; numerator: number | null; denominator: number | null; value: number }> {
   switch (measure.kind) {
     case 'proportion':
     case 'rate':
-      return fc.tuple(fc.oneof(fc.integer({ min: 1, max: 1_000_000 }), positive), fraction, fc.double({ min: 0, max: 50, noNaN: true }), fc.boolean()).map(([d, f, scale, writeValue]) => {
-        const n = noNegativeZero(measure.kind === 'proportion' ? d * f : d * f * scale)
+      return fc.tuple(fc.oneof(fc.integer({ min: 1, max: 1_000_000 }), positive), fraction, fc.double({ min: 0, max: 50, noNaN: true }).map(storableNumber), fc.boolean()).map(([d, f, scale, writeValue]) => {
+        const n = storableNumber(measure.kind === 'proportion' ? d * f : d * f * scale)
         const value = measure.kind === 'proportion' ? n / d : (n / d) * (measure.rateMultiplier ?? 1)
         return { texts: [String(n), String(d), writeValue ? String(value) : ''], numerator: n, denominator: d, value }
       })
     case 'count':
       return fc.integer({ min: 0, max: 2 ** 40 }).map((v) => ({ texts: ['', '', String(v)], numerator: null, denominator: null, value: v }))
     default:
-      return fc.double({ min: -1e12, max: 1e12, noNaN: true }).map(noNegativeZero).map((v) => ({ texts: ['', '', String(v)], numerator: null, denominator: null, value: v }))
+      return fc.double({ min: -1e12, max: 1e12, noNaN: true }).map(storableNumber).map((v) => ({ texts: ['', '', String(v)], numerator: null, denominator: null, value: v }))
   }
 }
 
