@@ -50,11 +50,15 @@ export async function getMeasure(deps: AppDeps, scope: ProgrammeScope, code: str
   return measure
 }
 
-/** The site with `code`, or the organisation's root site when `code` is undefined or empty. */
+/**
+ * The site with `code`, or by default the organisation's root site — or, for a membership narrowed
+ * to some sites (row-level security hides the rest), the first site it may see.
+ */
 export async function getSite(deps: AppDeps, scope: ProgrammeScope, code: string | undefined): Promise<SiteRow> {
   const sites = await listSiteRows(deps.store.db, scope.organisation.id)
-  const wanted = code === undefined || code === '' ? scope.organisation.code : code
-  const site = sites.find((s) => s.code === wanted)
+  const byDefault = code === undefined || code === ''
+  const wanted = byDefault ? scope.organisation.code : code
+  const site = sites.find((s) => s.code === wanted) ?? (byDefault ? sites[0] : undefined)
   if (!site) throw new AppError('not_found', `No site with code "${wanted}" in ${scope.organisation.name}.`)
   return site
 }

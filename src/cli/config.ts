@@ -1,5 +1,8 @@
 /** Configuration from the environment, shared by the server and every command. */
 import { resolve } from 'node:path'
+import type { OidcSettings } from '../app/auth/oidc.ts'
+import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../app/auth/settings.ts'
+import { readOidcConfig } from './oidc-config.ts'
 import { UsageError } from './io.ts'
 
 export interface Config {
@@ -10,6 +13,10 @@ export interface Config {
   readonly port: number
   readonly host: string
   readonly uploadLimitBytes: number
+  readonly auth: AuthSettings
+  readonly trustProxy: boolean
+  /** Single sign-on, when LHS_OIDC_* are set. */
+  readonly oidc: OidcSettings | undefined
 }
 
 export function readConfig(env: Readonly<Record<string, string | undefined>>, cwd: string): Config {
@@ -19,6 +26,12 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>, cw
     port: parsePort(env.PORT ?? '3000', 'PORT'),
     host: env.HOST || '127.0.0.1',
     uploadLimitBytes: parsePositive(env.LHS_UPLOAD_LIMIT_MB ?? '50', 'LHS_UPLOAD_LIMIT_MB') * 1024 * 1024,
+    auth: {
+      ...DEFAULT_AUTH_SETTINGS,
+      sessionIdleMinutes: parsePositive(env.LHS_SESSION_IDLE_MINUTES ?? String(DEFAULT_AUTH_SETTINGS.sessionIdleMinutes), 'LHS_SESSION_IDLE_MINUTES'),
+    },
+    trustProxy: parseFlag(env.LHS_TRUST_PROXY, 'LHS_TRUST_PROXY'),
+    oidc: readOidcConfig(env),
   }
 }
 
@@ -32,6 +45,12 @@ function parsePositive(text: string, name: string): number {
   const value = Number(text)
   if (!Number.isFinite(value) || value <= 0) throw new UsageError(`${name}: "${text}" is not a positive number.`)
   return value
+}
+
+function parseFlag(text: string | undefined, name: string): boolean {
+  if (text === undefined || text === '' || text === '0' || text === 'false') return false
+  if (text === '1' || text === 'true') return true
+  throw new UsageError(`${name}: "${text}" is not 1, true, 0 or false.`)
 }
 
 /** Where the data lives, for messages. */

@@ -6,6 +6,13 @@ export interface CliIo {
   readonly cwd: string
   /** True when stderr is a terminal (progress bars are drawn only then). */
   readonly interactive: boolean
+  /**
+   * Ask for a secret on the terminal without echoing it (prompt on stderr). Present only when
+   * standard input is a terminal; commands that need a password read `readStdin` otherwise.
+   */
+  readonly readSecret?: (prompt: string) => Promise<string>
+  /** Everything on standard input, as text (for passwords piped in: `… | lhs admin create`). */
+  readonly readStdin?: () => Promise<string>
 }
 
 export const EXIT_OK = 0

@@ -1,11 +1,17 @@
 /** The `lhs` command: dispatches to one file per command and turns failures into exit codes. */
 import { AppError } from '../core/errors.ts'
+import { adminCommand } from './commands/admin.ts'
+import { auditCommand } from './commands/audit.ts'
 import { demoCommand } from './commands/demo.ts'
 import { importCommand } from './commands/import.ts'
 import { migrateCommand } from './commands/migrate.ts'
+import { orgCommand } from './commands/org.ts'
 import { serveCommand } from './commands/serve.ts'
 import { spcCommand } from './commands/spc.ts'
+import { tokenCommand } from './commands/token.ts'
+import { userCommand } from './commands/user.ts'
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io.ts'
+import { processSecretIo } from './read-secret.ts'
 
 export const USAGE = `Usage: lhs <command> [options]
 
@@ -19,9 +25,22 @@ Commands:
   spc FILE [--json] [--chart xmr] [--profile mdc|mdc_excel|mdc2023|qic]
       [--direction increase|decrease|neutral] [--target N] [--baseline N]
       [--rebase DATE[:REASON]]...            Analyse a CSV of period,value (or period,numerator,denominator)
+  org create CODE --name NAME                Create an organisation
+  org export CODE [--output FILE] [--force]  Write everything the organisation owns to a JSON archive
+  org delete CODE --confirm                  Delete the organisation, its data and the people only in it
+  admin create --email E --organisation CODE Make E an administrator (asks for a password, or reads stdin)
+  user add --email E --organisation CODE --role ROLE [--sites a,b] [--password-stdin]
+                                             Add a person, or change their role
+  token create --email E [--name N]          Create an API token (printed once, alone on stdout)
+  token list --email E                       List a person's API tokens
+  token revoke --email E --id N              Revoke an API token
+  audit verify                               Check the audit trail's hash chain (exit 1 if broken)
+  audit export --organisation CODE [--output FILE] [--actor EMAIL] [--action PREFIX] [--from DATE] [--to DATE]
+                                             Write an organisation's audit trail as CSV
 
 Configuration: DATABASE_URL (PostgreSQL; embedded PGlite when unset), LHS_DATA_DIR (default .lhs/data),
-PORT (3000), HOST (127.0.0.1), LHS_UPLOAD_LIMIT_MB (50).
+PORT (3000), HOST (127.0.0.1), LHS_UPLOAD_LIMIT_MB (50), LHS_SESSION_IDLE_MINUTES (30), LHS_TRUST_PROXY,
+LHS_OIDC_ISSUER, LHS_OIDC_CLIENT_ID, LHS_OIDC_CLIENT_SECRET, LHS_OIDC_REDIRECT_URI, LHS_OIDC_LABEL (single sign-on).
 Exit codes: 0 success, 1 failure, 2 bad input or usage.
 `
 
@@ -33,6 +52,11 @@ const COMMANDS: Record<string, Command> = {
   demo: demoCommand,
   import: importCommand,
   spc: spcCommand,
+  org: orgCommand,
+  admin: adminCommand,
+  user: userCommand,
+  token: tokenCommand,
+  audit: auditCommand,
 }
 
 export const processIo: CliIo = {
@@ -41,6 +65,7 @@ export const processIo: CliIo = {
   env: process.env,
   cwd: process.cwd(),
   interactive: process.stderr.isTTY === true,
+  ...processSecretIo(),
 }
 
 export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {

@@ -34,6 +34,7 @@ export const MeasureSchema = z
     numeratorDefinition: z.string().nullable(),
     denominatorDefinition: z.string().nullable(),
     unit: z.string().nullable(),
+    version: z.number().int().positive().openapi({ description: 'Goes up by one at every change; send it back (If-Match or `version`) when editing' }),
   })
   .openapi('Measure')
 

@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'invalid_file'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'too_many_requests'
+  | 'precondition_required'
   | 'unavailable'
 
 export class AppError extends Error {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { enginesUnderTest } from '../../test/support/engines.ts'
+import { withToken } from '../../test/support/people.ts'
 import { jsonOf, openTestServer, problemOf, serverDeps, type TestServer } from '../../test/support/server.ts'
 import { createApp } from './create-app.tsx'
 
@@ -58,8 +59,10 @@ for (const engine of enginesUnderTest()) {
       expect(document.info).toMatchObject({ title: expect.any(String), version: '1' })
       expect(Object.keys(document.paths).sort()).toEqual(
         [
+          '/api/v1/me',
           API,
           `${API}/{org}`,
+          `${API}/{org}/audit`,
           `${API}/{org}/sites`,
           `${API}/{org}/programmes`,
           `${API}/{org}/programmes/{programme}`,
@@ -98,7 +101,7 @@ for (const engine of enginesUnderTest()) {
     it('answers every GET path of the document (so the document does not list routes that do not exist)', async () => {
       const document = (await jsonOf(await server.app.request('/api/openapi.json'))) as OpenApiDocument
       const paths = Object.entries(document.paths).filter(([, item]) => item.get !== undefined)
-      expect(paths).toHaveLength(10)
+      expect(paths).toHaveLength(12)
       for (const [path] of paths) {
         const url = path.replace('{org}', 'test').replace('{programme}', 'htn').replace('{measure}', 'bp-control')
         expect((await server.app.request(url)).status, url).toBe(200)
@@ -143,7 +146,7 @@ for (const engine of enginesUnderTest()) {
     it('answers an unexpected failure with an internal problem that names no internals, and logs it', async () => {
       const broken = createApp({ ...serverDeps(server.store, server.logs), store: { ...server.store, db: undefined as never } })
       const before = server.logs.length
-      const body = await problemOf(await broken.request(API), 500, 'internal')
+      const body = await problemOf(await broken.request(API, withToken(undefined, server.tokens.get('admin'))), 500, 'internal')
       expect(body.detail).toBe('Something went wrong on the server. The error has been logged.')
       expect(JSON.stringify(body)).not.toMatch(/TypeError|undefined|at /)
       expect(server.logs.slice(before)).toEqual([expect.stringMatching(/^unexpected error on GET \/api\/v1\/organisations: TypeError/)])

@@ -1,7 +1,18 @@
 /** Builds the Hono app: JSON API under /api/v1, the OpenAPI document, pages and static assets. */
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
+import { contextStorage } from 'hono/context-storage'
+import type { OidcSettings } from '../app/auth/oidc.ts'
+import type { AuthSettings } from '../app/auth/settings.ts'
 import type { AppDeps } from '../app/deps.ts'
+import { accessControl } from './access/access-middleware.ts'
+import { accountRoutes } from './api/account-routes.ts'
+import { auditRoutes } from './api/audit-routes.ts'
+import { measureEditRoutes } from './api/measure-edit-routes.ts'
+import { auditPageRoutes } from './pages/audit-routes.tsx'
+import { oidcRoutes } from './pages/oidc-routes.tsx'
+import { peopleRoutes } from './pages/people-routes.tsx'
+import { authPageRoutes } from './pages/auth-routes.tsx'
 import { AppError } from '../core/errors.ts'
 import type { Issue } from '../core/issues.ts'
 import { assetRoutes } from './assets.ts'
@@ -18,6 +29,11 @@ export interface ServerDeps extends AppDeps {
   /** Largest accepted upload, in bytes. */
   readonly uploadLimitBytes: number
   readonly log: (message: string) => void
+  readonly auth: AuthSettings
+  /** Take the client's address from X-Forwarded-For (only behind a reverse proxy that sets it). */
+  readonly trustProxy: boolean
+  /** Single sign-on through OpenID Connect, when configured (its routes exist only then). */
+  readonly oidc?: OidcSettings | undefined
 }
 
 export function createApp(deps: ServerDeps): OpenAPIHono {
@@ -33,6 +49,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono {
       return problem(c, 'invalid_request', 'The request is not valid: ' + issues.map((i) => i.message).join('; '), issues)
     },
   })
+  app.use(contextStorage())
   app.use(securityHeaders())
   app.use(sameOriginPosts())
   app.use(rejectControlCharacters())
@@ -51,16 +68,26 @@ export function createApp(deps: ServerDeps): OpenAPIHono {
   app.use('/api/v1/organisations/:org/programmes/:programme/imports', limit)
   app.use('/organisations/:org/programmes/:programme/import', limit)
 
+  // After the body limits, so a form's CSRF field is read from a body already known to be small enough.
+  app.use(accessControl(deps))
+
   app.get('/health', async (c) => ((await deps.store.ping()) ? c.json({ status: 'ok' }, 200) : c.json({ status: 'unavailable' }, 503)))
+  accountRoutes(app, deps)
   catalogueRoutes(app, deps)
-  seriesRoutes(app, deps)
-  importRoutes(app, deps)
+  measureEditRoutes(app)
+  seriesRoutes(app)
+  importRoutes(app)
+  auditRoutes(app)
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Learning Health System API', version: '1', description: 'Everything an organisation owns lives under /api/v1/organisations/{org}. Errors are application/problem+json with a stable code.' },
   })
   assetRoutes(app)
+  authPageRoutes(app, deps)
+  if (deps.oidc) oidcRoutes(app, deps, deps.oidc)
   pageRoutes(app, deps)
+  peopleRoutes(app, deps)
+  auditPageRoutes(app)
   app.notFound((c) =>
     c.req.path.startsWith('/api/')
       ? problem(c, 'not_found', `No API route for ${c.req.method} ${c.req.path}.`)

@@ -15,6 +15,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  too_many_requests: 429,
+  precondition_required: 428,
   unavailable: 503,
 }
 
@@ -27,6 +29,8 @@ const TITLE: Record<ErrorCode, string> = {
   conflict: 'Conflict',
   payload_too_large: 'Payload Too Large',
   unsupported_media_type: 'Unsupported Media Type',
+  too_many_requests: 'Too Many Requests',
+  precondition_required: 'Precondition Required',
   unavailable: 'Service Unavailable',
 }
 

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import { createPgConfig } from '@electric-sql/pglite/node-postgres'
-import { Kysely, PostgresDialect, sql } from 'kysely'
+import { CompiledQuery, Kysely, PostgresDialect, sql, type DatabaseConnection } from 'kysely'
 import pg from 'pg'
 import { lockDataDir } from './data-dir-lock.ts'
 import type { Database } from './schema.ts'
@@ -16,8 +16,22 @@ export interface DatabaseOptions {
   readonly dataDir?: string | undefined
 }
 
+/** The organisation (and, for a membership narrowed to sites, the sites) a request may see. */
+export interface DataScope {
+  readonly organisationId: number
+  /** Site ids the membership is narrowed to; null for every site of the organisation. */
+  readonly siteIds: readonly number[] | null
+}
+
 export interface Store {
+  /** The owner's connection: migrations, sign-in, the audit chain, the CLI. Sees every organisation. */
   readonly db: Kysely<Database>
+  /**
+   * A connection that runs as the role `lhs_app`, for which row-level security admits only the
+   * scope's rows (migration 0002-trust). Request handlers use this, so a query that forgets its
+   * organisation filter still cannot read or write another organisation's rows.
+   */
+  scoped(scope: DataScope): Kysely<Database>
   readonly engine: Engine
   /** The embedded engine, when used (for its fast COPY path). */
   readonly pglite: PGlite | undefined
@@ -44,7 +58,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Store> {
     // An idle connection closed by the server (restart, terminated backend) is dropped by the pool
     // and replaced on the next query; without a listener its error would crash the process.
     pool.on('error', () => {})
-    return makeStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres', undefined)
+    return makeStore(pool, 'postgres', undefined)
   }
   const dataDir = options.dataDir ?? 'memory://'
   const inMemory = dataDir.startsWith('memory://')
@@ -53,19 +67,31 @@ export async function openDatabase(options: DatabaseOptions): Promise<Store> {
   try {
     const pglite = await PGlite.create(dataDir)
     const pool = new pg.Pool({ ...createPgConfig(pglite), types })
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-    return makeStore(db, 'pglite', pglite, () => lock?.release())
+    return makeStore(pool, 'pglite', pglite, () => lock?.release())
   } catch (error) {
     lock?.release()
     throw error
   }
 }
 
-function makeStore(db: Kysely<Database>, engine: Engine, pglite: PGlite | undefined, release: () => void = () => {}): Store {
+/** Every connection is reset to the owner when the owner's Kysely takes it from the pool. */
+const RESET = CompiledQuery.raw(`RESET ROLE; SELECT set_config('lhs.organisation_id', '', false), set_config('lhs.site_ids', '', false)`)
+
+function scopeQuery(scope: DataScope): CompiledQuery {
+  const ids = [scope.organisationId, ...(scope.siteIds ?? [])]
+  if (!ids.every((id) => Number.isSafeInteger(id))) throw new Error(`a data scope holds ids that are not integers: ${ids.join(', ')}`)
+  const sites = scope.siteIds === null ? '' : scope.siteIds.length === 0 ? '0' : scope.siteIds.join(',')
+  return CompiledQuery.raw(`SET ROLE lhs_app; SELECT set_config('lhs.organisation_id', '${scope.organisationId}', false), set_config('lhs.site_ids', '${sites}', false)`)
+}
+
+function makeStore(pool: pg.Pool, engine: Engine, pglite: PGlite | undefined, release: () => void = () => {}): Store {
+  const dialect = (query: CompiledQuery) => new PostgresDialect({ pool, onReserveConnection: async (connection: DatabaseConnection) => void (await connection.executeQuery(query)) })
+  const db = new Kysely<Database>({ dialect: dialect(RESET) })
   return {
     db,
     engine,
     pglite,
+    scoped: (scope) => new Kysely<Database>({ dialect: dialect(scopeQuery(scope)) }),
     async ping() {
       try {
         await sql`SELECT 1`.execute(db)

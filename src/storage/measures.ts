@@ -5,6 +5,8 @@ import type { Database, MeasuresTable } from './schema.ts'
 
 export interface MeasureRow extends Measure {
   readonly id: number
+  /** Goes up by one at every change (optimistic concurrency: an edit names the version it started from). */
+  readonly version: number
 }
 
 export interface UpsertCounts {
@@ -29,6 +31,7 @@ function toMeasure(row: Selectable<MeasuresTable>): MeasureRow {
     numeratorDefinition: row.numerator_definition,
     denominatorDefinition: row.denominator_definition,
     unit: row.unit,
+    version: row.version,
   }
 }
 
@@ -80,7 +83,7 @@ export async function upsertMeasures(db: Kysely<Database>, organisationId: numbe
       .onConflict((oc) =>
         oc
           .columns(['organisation_id', 'programme_id', 'code'])
-          .doUpdateSet(values)
+          .doUpdateSet((eb) => ({ ...values, version: eb('measures.version', '+', 1) }))
           .where(sql<boolean>`${sql.join(changed, sql` OR `)}`),
       )
       .returning(sql<boolean>`xmax = 0`.as('inserted'))
@@ -89,4 +92,32 @@ export async function upsertMeasures(db: Kysely<Database>, organisationId: numbe
     else if (row) updated++
   }
   return { inserted, updated, unchanged: measures.length - inserted - updated }
+}
+
+/** The fields a person may edit on a defined measure (type, kind and period change what the data means: re-import instead). */
+export type MeasureEdit = Partial<Pick<Measure, 'name' | 'description' | 'direction' | 'target' | 'unit' | 'numeratorDefinition' | 'denominatorDefinition'>>
+
+const EDIT_COLUMNS = {
+  name: 'name',
+  description: 'description',
+  direction: 'direction',
+  target: 'target',
+  unit: 'unit',
+  numeratorDefinition: 'numerator_definition',
+  denominatorDefinition: 'denominator_definition',
+} as const
+
+/** Apply `edit` only if the measure is still at `version`; returns the new row, or undefined when the version has moved on (or the measure is gone). */
+export async function updateMeasureIfVersion(db: Kysely<Database>, measureId: number, organisationId: number, version: number, edit: MeasureEdit): Promise<MeasureRow | undefined> {
+  const set: Record<string, unknown> = {}
+  for (const [key, column] of Object.entries(EDIT_COLUMNS)) if (key in edit) set[column] = edit[key as keyof MeasureEdit]
+  const row = await db
+    .updateTable('measures')
+    .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', measureId)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst()
+  return row && toMeasure(row)
 }

@@ -1,9 +1,11 @@
 /** Versioned migrations, kept in code and applied in order at start and by `lhs migrate`. */
 import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResult } from 'kysely'
 import * as foundation from './migrations/0001-foundation.ts'
+import * as trust from './migrations/0002-trust.ts'
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-trust': trust,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -27,6 +27,7 @@ export interface ProgrammesTable {
   code: string
   name: string
   aim: string
+  version: Generated<number>
 }
 
 export interface MeasuresTable {
@@ -46,6 +47,7 @@ export interface MeasuresTable {
   numerator_definition: string | null
   denominator_definition: string | null
   unit: string | null
+  version: Generated<number>
 }
 
 export interface ObservationsTable {
@@ -89,6 +91,72 @@ export interface ImportsTable {
   created_at: Timestamp
 }
 
+export interface UsersTable {
+  id: Generated<number>
+  /** Lower case. */
+  email: string
+  display_name: Generated<string>
+  /** argon2id (PHC string); null for single-sign-on-only accounts. */
+  password_hash: string | null
+  created_at: Timestamp
+  disabled_at: Timestamp | null
+}
+
+export interface MembershipsTable {
+  organisation_id: number
+  user_id: number
+  role: string
+  /** Null for every site of the organisation. */
+  site_codes: string[] | null
+  version: Generated<number>
+  created_at: Timestamp
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie value; the value itself is never stored. */
+  id_hash: string
+  user_id: number
+  csrf_token: string
+  created_at: Timestamp
+  last_seen_at: Timestamp
+  expires_at: Timestamp
+  address: string
+  user_agent: string
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>
+  user_id: number
+  name: string
+  /** SHA-256 of the token; the token itself is shown once and never stored. */
+  token_hash: string
+  created_at: Timestamp
+  last_used_at: Timestamp | null
+  revoked_at: Timestamp | null
+}
+
+export interface SignInAttemptsTable {
+  id: Generated<number>
+  email: string
+  address: string
+  succeeded: boolean
+  attempted_at: Timestamp
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>
+  organisation_id: number | null
+  at: Timestamp
+  actor: string
+  action: string
+  target: string
+  address: string
+  /** Canonical JSON of the entry, the exact text its hash covers. */
+  payload: string
+  prev_hash: string
+  hash: string
+}
+
 export interface Database {
   organisations: OrganisationsTable
   sites: SitesTable
@@ -97,4 +165,10 @@ export interface Database {
   observations: ObservationsTable
   rebases: RebasesTable
   imports: ImportsTable
+  users: UsersTable
+  memberships: MembershipsTable
+  sessions: SessionsTable
+  api_tokens: ApiTokensTable
+  sign_in_attempts: SignInAttemptsTable
+  audit_log: AuditLogTable
 }

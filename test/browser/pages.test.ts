@@ -8,7 +8,7 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { enginesUnderTest } from '../support/engines.ts'
 import { HEADER } from '../support/fixture.ts'
-import { openTestServer, type TestServer } from '../support/server.ts'
+import { DEMO_TEST_PASSWORD, openTestServer, type TestServer } from '../support/server.ts'
 
 const CHROMIUM = '/usr/bin/chromium'
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
@@ -98,10 +98,12 @@ describe.skipIf(skip)('pages in headless Chromium (demo on PGlite)', () => {
   let browser: Browser
   let context: BrowserContext
   let page: Page
+  /** The signed-in browser state (the session cookie) every test starts from. */
+  let signedIn: BrowserContextOptions['storageState']
 
   /** A context that reaches only the app: other hosts (the NHS web fonts) are refused, so runs are offline and repeatable. */
   async function appContext(options: BrowserContextOptions): Promise<BrowserContext> {
-    const created = await browser.newContext(options)
+    const created = await browser.newContext({ ...(signedIn === undefined ? {} : { storageState: signedIn }), ...options })
     await created.route((url) => url.origin !== base, (route) => route.abort())
     return created
   }
@@ -113,6 +115,15 @@ describe.skipIf(skip)('pages in headless Chromium (demo on PGlite)', () => {
       http = serve({ fetch: server.app.fetch, port: 0, hostname: '127.0.0.1' }, resolve)
     })
     base = `http://127.0.0.1:${address.port}`
+    const first = await browser.newContext()
+    const signIn = await first.newPage()
+    await signIn.goto(`${base}${RIVERSIDE}`)
+    await signIn.getByLabel('Email address').fill('admin@riverside.example')
+    await signIn.getByLabel('Password').fill(DEMO_TEST_PASSWORD)
+    await signIn.getByRole('button', { name: 'Sign in' }).click()
+    await signIn.waitForURL(`${base}${RIVERSIDE}`)
+    signedIn = await first.storageState()
+    await first.close()
   })
   afterAll(async () => {
     await browser?.close()
@@ -125,6 +136,34 @@ describe.skipIf(skip)('pages in headless Chromium (demo on PGlite)', () => {
   })
   afterEach(async () => {
     await context.close()
+  })
+
+  it('sign-in: a visitor is sent to the sign-in page, signs in with the keyboard and lands where they were going', async () => {
+    const visitor = await appContext({ viewport: { width: 1280, height: 900 }, storageState: { cookies: [], origins: [] } })
+    const tab = await visitor.newPage()
+    await tab.goto(`${base}${RIVERSIDE}/measures/bp-control`)
+    await expect.poll(() => tab.title()).toBe('Sign in – Learning Health System')
+    expect(await accessibilityProblems(tab)).toEqual([])
+    await screenshot(tab, 'sign-in')
+    await tab.getByLabel('Email address').focus()
+    await tab.keyboard.type('admin@riverside.example')
+    await tab.keyboard.press('Tab')
+    await tab.keyboard.type('not the password')
+    await tab.keyboard.press('Enter')
+    await expect.poll(() => tab.title()).toBe('Error: Sign in – Learning Health System')
+    expect(await tab.getByRole('alert').innerText()).toContain('The email address or password is not right.')
+    await tab.getByLabel('Password').fill(DEMO_TEST_PASSWORD)
+    await tab.keyboard.press('Enter')
+    await tab.waitForURL(`${base}${RIVERSIDE}/measures/bp-control`)
+    expect(await tab.locator('header').getByRole('link', { name: 'admin@riverside.example' }).isVisible()).toBe(true)
+    const cookie = (await visitor.cookies()).find((c) => c.name === 'lhs_session')
+    expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax' })
+    await tab.locator('header').getByRole('button', { name: 'Sign out' }).click()
+    await expect.poll(() => tab.title()).toBe('Sign in – Learning Health System')
+    expect(await tab.getByText('You have signed out.').isVisible()).toBe(true)
+    await tab.goto(`${base}${RIVERSIDE}`)
+    await expect.poll(() => tab.title()).toBe('Sign in – Learning Health System')
+    await visitor.close()
   })
 
   it('the overview shows six measures, each with variation and assurance icons whose names say what they mean', async () => {

@@ -27,6 +27,10 @@ import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
+import { CLI_ACTOR } from '../../src/app/auth/audit.ts'
+import { addMember } from '../../src/app/auth/people.ts'
+import { DEFAULT_AUTH_SETTINGS } from '../../src/app/auth/settings.ts'
+import { createToken } from '../../src/app/auth/tokens.ts'
 import { createApp } from '../../src/server/create-app.tsx'
 import type { Store } from '../../src/storage/database.ts'
 import { migrateToLatest } from '../../src/storage/migrate.ts'
@@ -218,8 +222,16 @@ async function watchWritePhase(probe: WriteProbe, child: ChildProcess, since: nu
   return phase
 }
 
+/** The series as the riverside administrator sees it through the API (an admin and a token are added first). */
+async function seriesOf(store: Store): Promise<Response> {
+  const deps = { store, clock: () => new Date() }
+  await addMember(deps, CLI_ACTOR, { email: 'admin@riverside.example', organisation: 'riverside', role: 'admin' })
+  const { token } = await createToken(deps, CLI_ACTOR, 'admin@riverside.example', 'crash test')
+  return appFor(store).request(SERIES, { headers: { authorization: `Bearer ${token}` } })
+}
+
 function appFor(store: Store) {
-  return createApp({ store, clock: () => new Date(), uploadLimitBytes: 50 * 1024 * 1024, log: () => {} })
+  return createApp({ store, clock: () => new Date(), uploadLimitBytes: 50 * 1024 * 1024, log: () => {}, auth: DEFAULT_AUTH_SETTINGS, trustProxy: false })
 }
 
 const SERIES = '/api/v1/organisations/riverside/programmes/htn/measures/bp-control/observations?site=eastgate&dimension=imd_quintile&group=1'
@@ -255,7 +267,7 @@ for (const { engine, create } of cliEnginesUnderTest()) {
       timings.push(`seed ${seconds(performance.now() - start)} s`)
       let store = await open()
       const before = await snapshot(store)
-      const seriesBefore = await (await appFor(store).request(SERIES)).json()
+      const seriesBefore = await (await seriesOf(store)).json()
       await store.close()
       expect(before.observations).toBeGreaterThan(0)
       const bytesPerRow = before.heapBytes / before.observations
@@ -312,7 +324,7 @@ for (const { engine, create } of cliEnginesUnderTest()) {
       const health = await app.request('/health')
       expect(health.status).toBe(200)
       expect(await health.json()).toEqual({ status: 'ok' })
-      const series = await app.request(SERIES)
+      const series = await seriesOf(store)
       expect(series.status).toBe(200)
       expect(await series.json()).toEqual(seriesBefore)
       await store.close()

@@ -9,6 +9,10 @@ import { expect } from 'vitest'
 import { importFile } from '../../src/app/gather/import-file.ts'
 import { seedDemo } from '../../src/app/seed/seed-demo.ts'
 import { ProblemSchema, type Problem } from '../../src/contract/problem.ts'
+import { CLI_ACTOR } from '../../src/app/auth/audit.ts'
+import { addMember } from '../../src/app/auth/people.ts'
+import { DEFAULT_AUTH_SETTINGS } from '../../src/app/auth/settings.ts'
+import { createToken } from '../../src/app/auth/tokens.ts'
 import { createApp, type ServerDeps } from '../../src/server/create-app.tsx'
 import type { Store } from '../../src/storage/database.ts'
 import { upsertMeasures } from '../../src/storage/measures.ts'
@@ -16,7 +20,11 @@ import { findOrganisation } from '../../src/storage/organisations.ts'
 import { findProgramme } from '../../src/storage/programmes.ts'
 import { upsertSites } from '../../src/storage/sites.ts'
 import type { EngineUnderTest } from './engines.ts'
+import { seedTestPeople, withToken, type TestUser } from './people.ts'
 import { csv, fixedClock, measureFixture, monday, seedFixture } from './fixture.ts'
+
+/** The password of admin@riverside.example in the demo test server (browser tests sign in with it). */
+export const DEMO_TEST_PASSWORD = 'demo password for tests only'
 
 /** Small enough that a test can exceed it with a few kilobytes. */
 export const TEST_UPLOAD_LIMIT_BYTES = 64 * 1024
@@ -25,7 +33,13 @@ export const TEST_UPLOAD_LIMIT_BYTES = 64 * 1024
 export const FIXTURE_WEEKS = 20
 
 export interface TestServer {
+  /** The app; its `request` signs in as the `test` organisation's administrator unless the request carries credentials. */
   readonly app: OpenAPIHono
+  /** The app with no default credentials. */
+  readonly rawApp: OpenAPIHono
+  /** A request as one of the test people (support/people.ts). */
+  requestAs(user: TestUser, path: string, init?: RequestInit): Promise<Response>
+  readonly tokens: ReadonlyMap<Exclude<TestUser, 'anonymous'>, string>
   readonly deps: ServerDeps
   readonly store: Store
   /** Every message the app logged, oldest first. */
@@ -41,7 +55,7 @@ export interface TestServerOptions {
 
 /** Server deps around `store`: fixed clock, collecting log, small upload limit. */
 export function serverDeps(store: Store, logs: string[] = [], uploadLimitBytes = TEST_UPLOAD_LIMIT_BYTES): ServerDeps {
-  return { store, clock: fixedClock(), uploadLimitBytes, log: (message) => logs.push(message) }
+  return { store, clock: fixedClock(), uploadLimitBytes, log: (message) => logs.push(message), auth: DEFAULT_AUTH_SETTINGS, trustProxy: false }
 }
 
 /** A migrated store on `engine`, seeded as asked, and the app over it. */
@@ -51,8 +65,21 @@ export async function openTestServer(engine: EngineUnderTest, options: TestServe
   const deps = serverDeps(store, logs, options.uploadLimitBytes)
   if (options.seed === 'demo') await seedDemo(deps)
   else await seedServerFixture(deps)
+  if (options.seed === 'demo') {
+    await addMember(deps, CLI_ACTOR, { email: 'admin@riverside.example', organisation: 'riverside', role: 'admin', password: DEMO_TEST_PASSWORD })
+    await addMember(deps, CLI_ACTOR, { email: 'admin@riverside.example', organisation: 'northshore', role: 'admin' })
+  }
+  const tokens = options.seed === 'demo' ? new Map([['admin' as const, (await createToken(deps, CLI_ACTOR, 'admin@riverside.example', 'test')).token]]) : await seedTestPeople(deps)
+  const rawApp = createApp(deps)
+  const requestAs = async (user: TestUser, path: string, init?: RequestInit) => rawApp.request(path, user === 'anonymous' ? init : withToken(init, tokens.get(user)))
+  const app = Object.create(rawApp, {
+    request: { value: (input: string | Request, init?: RequestInit, env?: unknown) => rawApp.request(input instanceof Request ? authorised(input, tokens.get('admin')) : input, input instanceof Request ? init : withToken(init, tokens.get('admin')), env as never) },
+  }) as OpenAPIHono
   return {
-    app: createApp(deps),
+    app,
+    rawApp,
+    requestAs,
+    tokens,
     deps,
     store,
     logs,
@@ -186,4 +213,11 @@ export function one(node: HtmlNode, selector: string): HtmlNode {
 /** Text content with runs of white space collapsed and trimmed. */
 export function textOf(node: HtmlNode | null): string {
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim()
+}
+
+function authorised(request: Request, token: string | undefined): Request {
+  if (token === undefined || request.headers.has('authorization') || request.headers.has('cookie')) return request
+  const headers = new Headers(request.headers)
+  headers.set('authorization', `Bearer ${token}`)
+  return new Request(request, { headers })
 }

@@ -1,6 +1,7 @@
 /** `lhs serve`: start the web server on the configured database; `--demo` seeds the demo first. */
 import { serve } from '@hono/node-server'
 import { parseArgs } from 'node:util'
+import { resetDemoAdministrators } from '../../app/seed/demo-admins.ts'
 import { demoIsSeeded, seedDemo } from '../../app/seed/seed-demo.ts'
 import { createApp } from '../../server/create-app.tsx'
 import { describeStorage, parsePort, readConfig } from '../config.ts'
@@ -26,8 +27,12 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
       const report = await seedDemo(deps)
       io.stdout(`Demo seeded: ${report.observationsInserted.toLocaleString('en-GB')} observations.\n`)
     }
+    const admins = await resetDemoAdministrators(deps)
+    io.stdout('Demo mode: sign in as one of these administrators (new passwords at every start; synthetic data only):\n')
+    for (const admin of admins) io.stdout(`  ${admin.email}  password ${admin.password}  (${admin.organisation})\n`)
   }
-  const app = createApp({ ...deps, uploadLimitBytes: config.uploadLimitBytes, log: (message) => io.stderr(`${message}\n`) })
+  const app = createApp({ ...deps, uploadLimitBytes: config.uploadLimitBytes, auth: config.auth, trustProxy: config.trustProxy, oidc: config.oidc, log: (message) => io.stderr(`${message}\n`) })
+  if (config.oidc) io.stdout(`Single sign-on: ${config.oidc.issuer}\n`)
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s))
     s.once('error', reject)

@@ -1,7 +1,7 @@
 /** Upload measure and observation files; list past imports. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import type { AppDeps } from '../../app/deps.ts'
-import { importFile } from '../../app/gather/import-file.ts'
+import { accessOf, actorOf, scopedDeps } from '../access/request-context.ts'
+import { importFileAs } from '../../app/gather/audited-import.ts'
 import { listProgrammeImports } from '../../app/gather/list-imports.ts'
 import { ImportRecordSchema, ImportReportSchema } from '../../contract/imports.ts'
 import { ProblemSchema } from '../../contract/problem.ts'
@@ -16,7 +16,7 @@ const UploadSchema = z.object({
   file: z.any().openapi({ type: 'string', format: 'binary', description: 'CSV or XLSX (observations); CSV or JSON (measures)' }),
 })
 
-export function importRoutes(app: OpenAPIHono, deps: AppDeps): void {
+export function importRoutes(app: OpenAPIHono): void {
   app.openapi(
     createRoute({
       method: 'post',
@@ -36,13 +36,12 @@ export function importRoutes(app: OpenAPIHono, deps: AppDeps): void {
       const form = c.req.valid('form')
       const file: unknown = form.file
       if (!(file instanceof File)) throw new AppError('invalid_request', 'Attach the file in the form field "file".')
-      const report = await importFile(deps, {
+      const report = await importFileAs(scopedDeps(c), actorOf(c), accessOf(c).organisationId, {
         organisation: org,
         programme,
         kind: form.kind,
         fileName: file.name,
         content: new Uint8Array(await file.arrayBuffer()),
-        createdBy: 'api',
       })
       if (hasErrors(report.issues)) {
         const count = report.issues.filter((i) => i.severity === 'error').length
@@ -62,7 +61,7 @@ export function importRoutes(app: OpenAPIHono, deps: AppDeps): void {
     }),
     async (c) => {
       const { org, programme } = c.req.valid('param')
-      const imports = await listProgrammeImports(deps, org, programme)
+      const imports = await listProgrammeImports(scopedDeps(c), org, programme)
       return c.json({ imports: imports.map(({ programmeId: _p, id: _id, ...rest }) => ({ ...rest, kind: rest.kind as 'observations' | 'measures', issues: [...rest.issues] })) }, 200)
     },
   )

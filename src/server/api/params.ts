@@ -12,6 +12,8 @@ export function json<T extends z.ZodType>(schema: T, description: string) {
 
 export const problems = {
   400: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Bad request' },
+  401: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'No valid session or API token' },
+  403: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Your role does not allow this' },
   404: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Not found' },
 } as const
 

@@ -26,7 +26,8 @@ const weeks = Array.from({ length: FIXTURE_WEEKS }, (_, i) => monday(i))
 for (const engine of enginesUnderTest()) {
   describe(`observation and series routes on ${engine.engine}`, () => {
     let server: TestServer
-    const get = (path: string) => server.app.request(path)
+    /** Requests to organisation `other` go as its administrator; the rest as `test`'s. */
+    const get = (path: string) => (path.includes('/organisations/other') ? server.requestAs('other_admin', path) : server.app.request(path))
     const series = async (query: string) => SeriesBody.parse(await jsonOf(await get(`${BP}/series${query}`)))
     beforeAll(async () => {
       server = await openTestServer(engine, { seed: 'fixture' })

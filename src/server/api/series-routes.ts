@@ -1,7 +1,7 @@
 /** Observations and the SPC series of one measure, site and community group. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { getSeries } from '../../app/analyse/get-series.ts'
-import type { AppDeps } from '../../app/deps.ts'
+import { scopedDeps } from '../access/request-context.ts'
 import { MeasureSchema, ObservationSchema, SeriesSelectorSchema, SiteSchema } from '../../contract/catalogue.ts'
 import { SpcResultSchema } from '../../contract/spc.ts'
 import { PROFILES, type Profile } from '../../core/spc/types.ts'
@@ -24,7 +24,7 @@ const SeriesResponse = z
   })
   .openapi('Series')
 
-export function seriesRoutes(app: OpenAPIHono, deps: AppDeps): void {
+export function seriesRoutes(app: OpenAPIHono): void {
   app.openapi(
     createRoute({
       method: 'get',
@@ -36,7 +36,7 @@ export function seriesRoutes(app: OpenAPIHono, deps: AppDeps): void {
     }),
     async (c) => {
       const { org, programme, measure } = c.req.valid('param')
-      const series = await getSeries(deps, { organisation: org, programme, measure, ...c.req.valid('query') })
+      const series = await getSeries(scopedDeps(c), { organisation: org, programme, measure, ...c.req.valid('query') })
       return c.json({ observations: [...series.rows] }, 200)
     },
   )
@@ -51,7 +51,7 @@ export function seriesRoutes(app: OpenAPIHono, deps: AppDeps): void {
     }),
     async (c) => {
       const { org, programme, measure } = c.req.valid('param')
-      const s = await getSeries(deps, { organisation: org, programme, measure, ...c.req.valid('query') })
+      const s = await getSeries(scopedDeps(c), { organisation: org, programme, measure, ...c.req.valid('query') })
       const rebases = s.rebases.map((r) => ({ date: r.date, reason: r.reason, createdBy: r.createdBy }))
       return c.json({ measure: withoutId(s.measure), site: withoutId(s.site), dimension: s.dimension, group: s.group, rebases, spc: s.spc as z.infer<typeof SpcResultSchema> }, 200)
     },

@@ -4,10 +4,12 @@ import { Layout } from './layout.tsx'
 
 const HEADINGS: Partial<Record<number, string>> = {
   400: 'There is a problem with the request',
+  401: 'Sign in to continue',
   403: 'You cannot do that here',
   404: 'Page not found',
   413: 'The file is too large',
   415: 'The request could not be read',
+  429: 'Too many attempts',
 }
 
 export function ErrorPage({ status, detail }: { status: ContentfulStatusCode; detail: string }) {

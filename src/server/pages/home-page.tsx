@@ -1,9 +1,10 @@
-/** The start page: every organisation and its improvement programmes. */
-import type { OrganisationRow, ProgrammeRow } from '../../app/catalogue.ts'
+/** The start page: the organisations you belong to and their improvement programmes. */
+import type { ProgrammeRow } from '../../app/catalogue.ts'
+import type { Organisation } from '../../core/model.ts'
 import { Layout } from './layout.tsx'
 
 export interface HomePageProps {
-  readonly organisations: readonly { organisation: OrganisationRow; programmes: readonly ProgrammeRow[] }[]
+  readonly organisations: readonly { organisation: Organisation; programmes: readonly ProgrammeRow[] }[]
 }
 
 export function HomePage({ organisations }: HomePageProps) {
@@ -12,7 +13,7 @@ export function HomePage({ organisations }: HomePageProps) {
       <h1>Improvement programmes</h1>
       <p class="nhsuk-lede-text">Choose a programme to see its measures on statistical process control charts: whether each one is changing for real, and whether it will meet its target.</p>
       {organisations.length === 0 ? (
-        <p>There are no organisations yet. Run <code>npx lhs demo</code> to load the demo programme, or import your own measures.</p>
+        <p>You do not belong to any organisation yet. Ask an administrator of your organisation to add you (<code>lhs user add</code>).</p>
       ) : null}
       {organisations.map(({ organisation, programmes }) => (
         <section aria-labelledby={`org-${organisation.code}`}>

@@ -1,7 +1,8 @@
 /** Upload a file of measures or observations and read the validation report. */
 import type { ImportReport } from '../../app/gather/import-observations.ts'
 import type { ProgrammeScope } from '../../app/catalogue.ts'
-import { Layout } from './layout.tsx'
+import { ErrorSummary } from './error-summary.tsx'
+import { CsrfField, Layout } from './layout.tsx'
 
 export interface ImportPageProps {
   readonly scope: ProgrammeScope
@@ -20,12 +21,13 @@ export function ImportPage({ scope, uploadLimitMb, result, formError }: ImportPa
   const warnings = result?.report.issues.filter((i) => i.severity === 'warning') ?? []
   return (
     <Layout title={`Import data – ${scope.programme.name}`} breadcrumbs={[{ text: 'Programmes', href: '/' }, { text: scope.programme.name, href: base }]}>
-      {formError ? <ErrorSummary items={[formError]} target="#file" /> : null}
-      {result && errors.length > 0 ? <ErrorSummary items={[`${result.fileName} has ${errors.length} error${errors.length === 1 ? '' : 's'}. Nothing was imported.`]} target="#issues" /> : null}
+      {formError ? <ErrorSummary items={[{ href: '#file', text: formError }]} /> : null}
+      {result && errors.length > 0 ? <ErrorSummary items={[{ href: '#issues', text: `${result.fileName} has ${errors.length} error${errors.length === 1 ? '' : 's'}. Nothing was imported.` }]} /> : null}
       {result && errors.length === 0 ? <Success fileName={result.fileName} report={result.report} /> : null}
       <h1>Import data</h1>
       {result && result.report.issues.length > 0 ? <IssueTable title={errors.length > 0 ? 'Problems found' : 'Warnings'} issues={[...errors, ...warnings]} /> : null}
       <form method="post" enctype="multipart/form-data" novalidate>
+        <CsrfField />
         <div class="nhsuk-form-group">
           <fieldset class="nhsuk-fieldset">
             <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">What does the file hold?</legend>
@@ -88,24 +90,6 @@ function Radio({ id, value, label, hint, checked = false }: { id: string; value:
   )
 }
 
-function ErrorSummary({ items, target }: { items: readonly string[]; target: string }) {
-  return (
-    <div class="nhsuk-error-summary" aria-labelledby="error-summary-title" role="alert" tabindex={-1}>
-      <h2 class="nhsuk-error-summary__title" id="error-summary-title">
-        There is a problem
-      </h2>
-      <div class="nhsuk-error-summary__body">
-        <ul class="nhsuk-list nhsuk-error-summary__list">
-          {items.map((item) => (
-            <li>
-              <a href={target}>{item}</a>
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
-  )
-}
 
 function Success({ fileName, report }: { fileName: string; report: ImportReport }) {
   return (

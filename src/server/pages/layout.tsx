@@ -1,5 +1,6 @@
 /** The page frame: NHS.UK design system header, breadcrumbs, main content and footer. */
 import type { Child } from 'hono/jsx'
+import { currentIdentity } from '../access/page-context.ts'
 
 export interface Crumb {
   readonly text: string
@@ -13,6 +14,7 @@ export interface LayoutProps {
 }
 
 export function Layout({ title, breadcrumbs = [], children }: LayoutProps) {
+  const identity = currentIdentity()
   return (
     <html lang="en-GB">
       <head>
@@ -30,6 +32,17 @@ export function Layout({ title, breadcrumbs = [], children }: LayoutProps) {
             <div class="nhsuk-header__service">
               <a class="nhsuk-header__service-name" href="/">Learning Health System</a>
             </div>
+            {identity ? (
+              <form method="post" action="/sign-out" class="lhs-account">
+                <CsrfField />
+                <a class="lhs-account__link" href="/account">
+                  {identity.user.email}
+                </a>
+                <button class="lhs-account__button" type="submit">
+                  Sign out
+                </button>
+              </form>
+            ) : null}
           </div>
         </header>
         {breadcrumbs.length > 0 ? <Breadcrumbs crumbs={breadcrumbs} /> : null}
@@ -69,4 +82,10 @@ function Breadcrumbs({ crumbs }: { crumbs: readonly Crumb[] }) {
       </nav>
     </div>
   )
+}
+
+/** The hidden field every form post carries: the session's token against cross-site request forgery. */
+export function CsrfField() {
+  const token = currentIdentity()?.csrfToken
+  return token ? <input type="hidden" name="_csrf" value={token} /> : null
 }

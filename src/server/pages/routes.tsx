@@ -4,8 +4,11 @@ import type { Context } from 'hono'
 import { getProgrammeOverview } from '../../app/analyse/programme-overview.ts'
 import { getSeries, type SeriesQuery } from '../../app/analyse/get-series.ts'
 import { getSeriesOptions } from '../../app/analyse/series-options.ts'
-import { getProgrammeScope, listOrganisations, listProgrammes } from '../../app/catalogue.ts'
-import { importFile } from '../../app/gather/import-file.ts'
+import { audit } from '../../app/auth/audit.ts'
+import { membershipsOf } from '../../app/auth/people.ts'
+import { getProgrammeScope, listProgrammes } from '../../app/catalogue.ts'
+import { importFileAs } from '../../app/gather/audited-import.ts'
+import { accessOf, actorOf, requireIdentity, scopedDeps } from '../access/request-context.ts'
 import { AppError } from '../../core/errors.ts'
 import type { ServerDeps } from '../create-app.tsx'
 import { HomePage } from './home-page.tsx'
@@ -18,25 +21,32 @@ const PROGRAMME = '/organisations/:org/programmes/:programme'
 
 export function pageRoutes(app: OpenAPIHono, deps: ServerDeps): void {
   app.get('/', async (c) => {
-    const organisations = await Promise.all((await listOrganisations(deps)).map(async (organisation) => ({ organisation, programmes: await listProgrammes(deps, organisation.code) })))
+    const memberships = await membershipsOf(deps, requireIdentity(c).user.id)
+    const organisations = await Promise.all(
+      memberships.map(async (m) => {
+        const scoped = { ...deps, store: { ...deps.store, db: deps.store.scoped({ organisationId: m.organisationId, siteIds: null }) } }
+        return { organisation: { code: m.organisationCode, name: m.organisationName }, programmes: await listProgrammes(scoped, m.organisationCode) }
+      }),
+    )
     return c.html(<HomePage organisations={organisations} />)
   })
 
   app.get(PROGRAMME, async (c) => {
-    const overview = await getProgrammeOverview(deps, c.req.param('org'), c.req.param('programme'))
+    const overview = await getProgrammeOverview(scopedDeps(c), c.req.param('org'), c.req.param('programme'))
     return c.html(<ProgrammePage overview={overview} />)
   })
 
   app.get(`${PROGRAMME}/measures/:measure`, async (c) => {
     const query = seriesQuery(c)
-    const series = await getSeries(deps, query)
-    const options = await getSeriesOptions(deps, series.scope, series.measure)
+    const series = await getSeries(scopedDeps(c), query)
+    const options = await getSeriesOptions(scopedDeps(c), series.scope, series.measure)
     const csvHref = `${c.req.path}/data.csv${new URL(c.req.url).search}`
     return c.html(<MeasurePage series={series} options={options} csvHref={csvHref} />)
   })
 
   app.get(`${PROGRAMME}/measures/:measure/data.csv`, async (c) => {
-    const series = await getSeries(deps, seriesQuery(c))
+    const series = await getSeries(scopedDeps(c), seriesQuery(c))
+    await audit(scopedDeps(c), actorOf(c), { organisationId: accessOf(c).organisationId, action: 'export.series_csv', target: c.req.path + new URL(c.req.url).search, after: { rows: series.rows.length } })
     const name = [series.measure.code, series.site.code, series.dimension, series.group].filter(Boolean).join('-').replace(/[^a-z0-9-]+/gi, '_')
     return c.body(seriesCsv(series), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` })
   })
@@ -44,12 +54,12 @@ export function pageRoutes(app: OpenAPIHono, deps: ServerDeps): void {
   const megabytes = deps.uploadLimitBytes / (1024 * 1024)
   const uploadLimitMb = megabytes >= 1 ? String(Math.round(megabytes)) : megabytes.toFixed(2)
   app.get(`${PROGRAMME}/import`, async (c) => {
-    const scope = await getProgrammeScope(deps, c.req.param('org'), c.req.param('programme'))
+    const scope = await getProgrammeScope(scopedDeps(c), c.req.param('org'), c.req.param('programme'))
     return c.html(<ImportPage scope={scope} uploadLimitMb={uploadLimitMb} />)
   })
 
   app.post(`${PROGRAMME}/import`, async (c) => {
-    const scope = await getProgrammeScope(deps, c.req.param('org'), c.req.param('programme'))
+    const scope = await getProgrammeScope(scopedDeps(c), c.req.param('org'), c.req.param('programme'))
     const form = await c.req.parseBody().catch(() => {
       throw new AppError('invalid_request', 'The form could not be read. Choose the file again and send it.')
     })
@@ -59,13 +69,12 @@ export function pageRoutes(app: OpenAPIHono, deps: ServerDeps): void {
       return c.html(<ImportPage scope={scope} uploadLimitMb={uploadLimitMb} formError="Choose a file to import." />, 400)
     }
     try {
-      const report = await importFile(deps, {
+      const report = await importFileAs(scopedDeps(c), actorOf(c), accessOf(c).organisationId, {
         organisation: scope.organisation.code,
         programme: scope.programme.code,
         kind,
         fileName: file.name,
         content: new Uint8Array(await file.arrayBuffer()),
-        createdBy: 'web',
       })
       const failed = report.issues.some((i) => i.severity === 'error')
       return c.html(<ImportPage scope={scope} uploadLimitMb={uploadLimitMb} result={{ fileName: file.name, report }} />, failed ? 422 : 200)

@@ -1,0 +1,88 @@
+/**
+ * The access matrix: every route of the app, for every role in organisation `test`, for the
+ * administrator of another organisation and for nobody, answers as route-permissions.ts says.
+ * A route added without a declared permission fails here (and is refused at run time).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ROLES, can, type Role } from '../../src/core/access.ts'
+import { ROUTE_PERMISSIONS, type RouteAccess } from '../../src/server/access/route-permissions.ts'
+import { enginesUnderTest } from '../support/engines.ts'
+import type { TestUser } from '../support/people.ts'
+import { openTestServer, type TestServer } from '../support/server.ts'
+
+const USERS: readonly TestUser[] = ['anonymous', ...ROLES, 'other_admin']
+
+/** A real URL for a route pattern, in organisation `test` (fixture programme htn, measure bp-control). */
+function urlOf(path: string): string {
+  return path.replace(':org', 'test').replace(':programme', 'htn').replace(':measure', 'bp-control').replace('*', 'lhs.css')
+}
+
+type Outcome = 'allowed' | 'sign_in' | 'forbidden' | 'not_found'
+
+function expected(access: RouteAccess, user: TestUser): Outcome {
+  if (access === 'public') return 'allowed'
+  if (user === 'anonymous') return 'sign_in'
+  if (access === 'signed_in') return 'allowed'
+  if (user === 'other_admin') return 'not_found'
+  return can(user as Role, access) ? 'allowed' : 'forbidden'
+}
+
+function outcomeOf(path: string, response: Response): Outcome | `unexpected ${number}` {
+  if (response.status === 401 || (response.status === 303 && response.headers.get('location')?.startsWith('/sign-in?next='))) return 'sign_in'
+  if (response.status === 403) return 'forbidden'
+  if (response.status === 404) return 'not_found'
+  if (response.status >= 500) return `unexpected ${response.status}`
+  return 'allowed'
+}
+
+const engine = enginesUnderTest()[0]!
+
+describe('access matrix', () => {
+  let server: TestServer
+  let routes: { method: string; path: string }[]
+
+  beforeAll(async () => {
+    server = await openTestServer(engine, { seed: 'fixture' })
+    const seen = new Set<string>()
+    routes = server.rawApp.routes.filter((r) => r.method !== 'ALL' && !seen.has(`${r.method} ${r.path}`) && seen.add(`${r.method} ${r.path}`)).map((r) => ({ method: r.method, path: r.path }))
+  })
+  afterAll(() => server.close())
+
+  it('every route declares the permission it needs, and every declaration is a route', () => {
+    const declared = new Set(Object.keys(ROUTE_PERMISSIONS))
+    const registered = new Set(routes.map((r) => `${r.method} ${r.path}`))
+    expect([...registered].filter((r) => !declared.has(r)), 'routes without a declared permission').toEqual([])
+    // Single sign-on routes exist only when it is configured (not in this test app).
+    expect([...declared].filter((d) => !registered.has(d) && !d.includes('/auth/oidc/')), 'declarations without a route').toEqual([])
+  })
+
+  it('answers each route, for each kind of user, as the permission table says', async () => {
+    const mismatches: string[] = []
+    let checked = 0
+    for (const route of routes) {
+      const access = ROUTE_PERMISSIONS[`${route.method} ${route.path}`]!
+      const url = urlOf(route.path)
+      for (const user of USERS) {
+        const init: RequestInit = { method: route.method, redirect: 'manual' }
+        const response = await server.requestAs(user, url, init)
+        await response.arrayBuffer()
+        const want = expected(access, user)
+        const got = outcomeOf(url, response)
+        checked += 1
+        if (got !== want) mismatches.push(`${route.method} ${url} as ${user}: expected ${want}, got ${got} (${response.status})`)
+      }
+    }
+    expect(mismatches).toEqual([])
+    expect(checked).toBe(routes.length * USERS.length)
+    expect(routes.length).toBeGreaterThanOrEqual(25)
+  })
+
+  it('refuses a route that has no declared permission (fails closed)', async () => {
+    const { createApp } = await import('../../src/server/create-app.tsx')
+    const app = createApp(server.deps)
+    app.get('/undeclared', (c) => c.text('should never be served'))
+    const response = await app.request('/undeclared', { headers: { authorization: `Bearer ${server.tokens.get('admin')}` } })
+    expect(response.status).toBe(403)
+    expect(await response.text()).toContain('has no declared permission')
+  })
+})
