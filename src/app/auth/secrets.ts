@@ -45,3 +45,17 @@ export function newPassword(): string {
   const chars = [...bytes].map((b) => alphabet[b % alphabet.length])
   return [0, 5, 10, 15].map((i) => chars.slice(i, i + 5).join('')).join('-')
 }
+
+/**
+ * Text from a client made safe to store: control characters (PostgreSQL cannot hold NUL) and lone
+ * surrogates removed, at most `max` characters. For identifiers such as an email typed at sign-in
+ * or a browser's user agent, which are recorded even when they are rubbish.
+ */
+export function storableText(text: string, max: number): string {
+  // Cleaned again after cutting, since a cut can split a surrogate pair.
+  return withoutUnstorable(withoutUnstorable(text).slice(0, max))
+}
+
+function withoutUnstorable(text: string): string {
+  return text.replace(/\p{Cc}|\p{Cs}/gu, '')
+}

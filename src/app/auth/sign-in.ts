@@ -7,7 +7,7 @@ import { countFailedSignIns, deleteSession, deleteUserSessions, findSession, ins
 import { findUserByEmail, findUserById, type UserRow } from '../../storage/users.ts'
 import type { AppDeps } from '../deps.ts'
 import { audit, type Actor } from './audit.ts'
-import { newSecret, sha256, verifyPassword } from './secrets.ts'
+import { newSecret, sha256, storableText, verifyPassword } from './secrets.ts'
 import type { AuthSettings } from './settings.ts'
 
 export interface AuthDeps extends AppDeps {
@@ -29,7 +29,7 @@ export interface SessionUser {
 const MINUTE = 60_000
 
 export async function signInWithPassword(deps: AuthDeps, input: { email: string; password: string; address: string; userAgent: string }): Promise<SignedIn> {
-  const email = input.email.trim().toLowerCase()
+  const email = storableText(input.email, 320).trim().toLowerCase()
   const now = deps.clock()
   const since = new Date(now.getTime() - deps.auth.failureWindowMinutes * MINUTE)
   const failures = await countFailedSignIns(deps.store.db, email, input.address, since)
@@ -59,8 +59,8 @@ export async function startSession(deps: AuthDeps, user: UserRow, meta: { addres
     csrfToken: newSecret(),
     now,
     expiresAt: expiry(deps, now, now),
-    address: meta.address,
-    userAgent: meta.userAgent.slice(0, 500),
+    address: storableText(meta.address, 100),
+    userAgent: storableText(meta.userAgent, 500),
   })
   await audit(deps, { userId: user.id, name: user.email, address: meta.address }, { organisationId: null, action: 'sign_in.succeeded', target: `user:${user.email}`, after: { method: meta.method } })
   return { sessionSecret, user }
