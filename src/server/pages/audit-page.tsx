@@ -81,7 +81,7 @@ function Results({ base, query, results, organisation, before }: { base: string;
         <p id="entries">{before === undefined ? 'No entries match the search.' : 'No older entries match the search.'}</p>
       ) : (
         <div class="lhs-table-scroll" id="entries" tabindex={0} role="region" aria-labelledby="entries-caption">
-          <table class="nhsuk-table">
+          <table class="nhsuk-table lhs-audit">
             <caption class="nhsuk-table__caption" id="entries-caption">
               {`Audit trail of ${organisation}: ${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}, newest first${before === undefined ? '' : `, older than entry ${before}`}`}
             </caption>
@@ -140,9 +140,9 @@ function Row({ entry }: { entry: AuditRow }) {
       <td class="nhsuk-table__cell">
         <code>{entry.action}</code>
       </td>
-      <td class="nhsuk-table__cell lhs-wrap">{entry.target}</td>
+      <td class="nhsuk-table__cell lhs-audit__target">{entry.target}</td>
       <td class="nhsuk-table__cell">{entry.address}</td>
-      <td class="nhsuk-table__cell">
+      <td class="nhsuk-table__cell lhs-audit__change">
         {changed ? (
           <details class="nhsuk-details nhsuk-u-margin-bottom-0">
             <summary class="nhsuk-details__summary">
