@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: observations imported per second for a generated 1,000,000-row file on PGlite
  * and PostgreSQL, beside a plain COPY of the same rows into the same table (the ceiling), and XmR
- * points analysed per second beside a bare mean-and-moving-range pass (the floor of the arithmetic).
+ * points analysed per second beside a bare mean-and-moving-range pass (the floor of the arithmetic),
+ * and one series read through the API (token, role, row-level security) beside the bare use case.
  * LHS_BENCH_ROWS scales the file (default 1000000); PostgreSQL is measured when it answers at
  * LHS_BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) in a throwaway database.
  */
@@ -23,6 +24,7 @@ import { listMeasures, upsertMeasures } from '../src/storage/measures.ts'
 import { ensureOrganisation } from '../src/storage/organisations.ts'
 import { upsertProgramme } from '../src/storage/programmes.ts'
 import { listSites, upsertSites } from '../src/storage/sites.ts'
+import { benchRequests } from './requests.ts'
 import { benchRows, measureCode, observationCsv, siteCode, type BenchShape } from './generate.ts'
 
 interface Row {
@@ -99,6 +101,9 @@ async function benchEngine(engine: 'pglite' | 'postgres', csv: Uint8Array, url?:
     const [again, secondsAgain] = await time(() => importObservations(deps, request))
     if (again.unchanged !== totalRows) throw new Error(`expected ${totalRows} unchanged, got ${again.unchanged}`)
     results.push({ engine, operation: 'lhs import (same file again)', rows: totalRows, seconds: secondsAgain, note: 'all unchanged' })
+    const timing = await benchRequests(store, measureCode(0), siteCode(0))
+    results.push({ engine, operation: 'getSeries called directly (baseline)', rows: timing.requests, seconds: timing.direct, note: `${(timing.direct / timing.requests * 1000).toFixed(1)} ms each, owner connection` })
+    results.push({ engine, operation: 'GET …/series through the API', rows: timing.requests, seconds: timing.api, note: `${(timing.api / timing.requests * 1000).toFixed(1)} ms each: token, role, row-level security, JSON` })
   } finally {
     await store.close()
     rmSync(dir, { recursive: true, force: true })

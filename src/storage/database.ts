@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import { createPgConfig } from '@electric-sql/pglite/node-postgres'
-import { CompiledQuery, Kysely, PostgresDialect, sql, type DatabaseConnection } from 'kysely'
+import { Kysely, PostgresDialect, sql, type PostgresPool } from 'kysely'
 import pg from 'pg'
 import { lockDataDir } from './data-dir-lock.ts'
 import type { Database } from './schema.ts'
@@ -33,7 +33,7 @@ export interface Store {
    */
   scoped(scope: DataScope): Kysely<Database>
   readonly engine: Engine
-  /** The embedded engine, when used (for its fast COPY path). */
+  /** The embedded engine, when used (for its fast COPY path). Queries sent to it directly bypass the scoping of `db` and `scoped`. */
   readonly pglite: PGlite | undefined
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>
@@ -75,23 +75,41 @@ export async function openDatabase(options: DatabaseOptions): Promise<Store> {
 }
 
 /** Every connection is reset to the owner when the owner's Kysely takes it from the pool. */
-const RESET = CompiledQuery.raw(`RESET ROLE; SELECT set_config('lhs.organisation_id', '', false), set_config('lhs.site_ids', '', false)`)
+const RESET = `RESET ROLE; SELECT set_config('lhs.organisation_id', '', false), set_config('lhs.site_ids', '', false)`
 
-function scopeQuery(scope: DataScope): CompiledQuery {
+function scopeSql(scope: DataScope): string {
   const ids = [scope.organisationId, ...(scope.siteIds ?? [])]
   if (!ids.every((id) => Number.isSafeInteger(id))) throw new Error(`a data scope holds ids that are not integers: ${ids.join(', ')}`)
   const sites = scope.siteIds === null ? '' : scope.siteIds.length === 0 ? '0' : scope.siteIds.join(',')
-  return CompiledQuery.raw(`SET ROLE lhs_app; SELECT set_config('lhs.organisation_id', '${scope.organisationId}', false), set_config('lhs.site_ids', '${sites}', false)`)
+  return `SET ROLE lhs_app; SELECT set_config('lhs.organisation_id', '${scope.organisationId}', false), set_config('lhs.site_ids', '${sites}', false)`
 }
 
 function makeStore(pool: pg.Pool, engine: Engine, pglite: PGlite | undefined, release: () => void = () => {}): Store {
-  const dialect = (query: CompiledQuery) => new PostgresDialect({ pool, onReserveConnection: async (connection: DatabaseConnection) => void (await connection.executeQuery(query)) })
-  const db = new Kysely<Database>({ dialect: dialect(RESET) })
+  // The role and settings each pooled connection holds now, so a connection is switched only when
+  // the next user of it needs another scope (one round trip saved per query in the common case).
+  const applied = new WeakMap<pg.PoolClient, string>()
+  const poolFor = (setup: string): PostgresPool => ({
+    async connect() {
+      const client = await pool.connect()
+      if (applied.get(client) !== setup) {
+        try {
+          await client.query(setup)
+        } catch (error) {
+          client.release(error instanceof Error ? error : true)
+          throw error
+        }
+        applied.set(client, setup)
+      }
+      return client
+    },
+    end: () => pool.end(),
+  })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: poolFor(RESET) }) })
   return {
     db,
     engine,
     pglite,
-    scoped: (scope) => new Kysely<Database>({ dialect: dialect(scopeQuery(scope)) }),
+    scoped: (scope) => new Kysely<Database>({ dialect: new PostgresDialect({ pool: poolFor(scopeSql(scope)) }) }),
     async ping() {
       try {
         await sql`SELECT 1`.execute(db)
