@@ -1,0 +1,13 @@
+/** Comparing sites (funnel plots) and community groups (rates with intervals, differences, ratios, gaps). */
+export { funnelPlot } from './funnel.ts'
+export { poissonRatioLimits } from './funnel-limits.ts'
+export { overdispersion, type Overdispersion, type Trim } from './overdispersion.ts'
+export { LEVEL_95, LEVEL_998, type FunnelLevel } from './funnel-levels.ts'
+export { FUNNEL_TYPES, RATIO_METHODS, type FunnelType, type RatioMethod, type FunnelOptions, type FunnelUnitInput, type FunnelUnit, type FunnelResult, type FunnelPosition, type FunnelSignal, type FunnelSpread } from './funnel-types.ts'
+export * from './interval-distributions.ts'
+export * from './interval-types.ts'
+export * from './interval-wilson.ts'
+export * from './interval-poisson.ts'
+export * from './interval-contrasts.ts'
+export * from './group-differences.ts'
+export * from './group-gap-series.ts'
