@@ -4,6 +4,7 @@ import { adminCommand } from './commands/admin.ts'
 import { auditCommand } from './commands/audit.ts'
 import { demoCommand } from './commands/demo.ts'
 import { importCommand } from './commands/import.ts'
+import { itsCommand } from './commands/its.ts'
 import { migrateCommand } from './commands/migrate.ts'
 import { orgCommand } from './commands/org.ts'
 import { serveCommand } from './commands/serve.ts'
@@ -25,6 +26,8 @@ Commands:
   spc FILE [--json] [--chart xmr] [--profile mdc|mdc_excel|mdc2023|qic]
       [--direction increase|decrease|neutral] [--target N] [--baseline N]
       [--rebase DATE[:REASON]]...            Analyse a CSV of period,value (or period,numerator,denominator)
+  its FILE --change DATE [--json] [--lag N] [--family gaussian|poisson]
+                                             Interrupted time series of period,value (or period,count,population)
   org create CODE --name NAME                Create an organisation
   org export CODE [--output FILE] [--force]  Write everything the organisation owns to a JSON archive
   org delete CODE --confirm                  Delete the organisation, its data and the people only in it
@@ -52,6 +55,7 @@ const COMMANDS: Record<string, Command> = {
   demo: demoCommand,
   import: importCommand,
   spc: spcCommand,
+  its: itsCommand,
   org: orgCommand,
   admin: adminCommand,
   user: userCommand,
