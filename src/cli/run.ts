@@ -3,6 +3,8 @@ import { AppError } from '../core/errors.ts'
 import { adminCommand } from './commands/admin.ts'
 import { auditCommand } from './commands/audit.ts'
 import { demoCommand } from './commands/demo.ts'
+import { funnelCommand } from './commands/funnel.ts'
+import { gapCommand } from './commands/gap.ts'
 import { importCommand } from './commands/import.ts'
 import { itsCommand } from './commands/its.ts'
 import { migrateCommand } from './commands/migrate.ts'
@@ -26,6 +28,11 @@ Commands:
   spc FILE [--json] [--chart xmr] [--profile mdc|mdc_excel|mdc2023|qic]
       [--direction increase|decrease|neutral] [--target N] [--baseline N]
       [--rebase DATE[:REASON]]...            Analyse a CSV of period,value (or period,numerator,denominator)
+  funnel FILE [--json] [--type proportion|ratio|rate] [--method shmi|cqc] [--limit 95|99.8]
+      [--no-overdispersion] [--direction increase|decrease|neutral]
+                                             Compare units on a funnel plot (unit,numerator,denominator or unit,observed,expected)
+  gap FILE --reference GROUP [--json] [--measure proportion|rate]
+                                             Group rates with intervals, difference and ratio to the reference
   its FILE --change DATE [--json] [--lag N] [--family gaussian|poisson]
                                              Interrupted time series of period,value (or period,count,population)
   org create CODE --name NAME                Create an organisation
@@ -55,6 +62,8 @@ const COMMANDS: Record<string, Command> = {
   demo: demoCommand,
   import: importCommand,
   spc: spcCommand,
+  funnel: funnelCommand,
+  gap: gapCommand,
   its: itsCommand,
   org: orgCommand,
   admin: adminCommand,
