@@ -25,9 +25,9 @@ Commands:
   import measures FILE --programme CODE      Import measure definitions (CSV or JSON)
   import observations FILE --programme CODE  Import observations (CSV or XLSX)
       [--organisation CODE] [--json]
-  spc FILE [--json] [--chart xmr] [--profile mdc|mdc_excel|mdc2023|qic]
-      [--direction increase|decrease|neutral] [--target N] [--baseline N]
-      [--rebase DATE[:REASON]]...            Analyse a CSV of period,value (or period,numerator,denominator)
+  spc FILE [--json] [--chart run|xmr|p|u|c|pp|up|g|t] [--profile mdc|mdc_excel|mdc2023|qic]
+      [--direction increase|decrease|neutral] [--target N] [--baseline N] [--rebase DATE[:REASON]]...
+      [--exclude DATE[:REASON]]... [--multiply N]  Analyse a CSV of period,value (or period,numerator,denominator)
   funnel FILE [--json] [--type proportion|ratio|rate] [--method shmi|cqc] [--limit 95|99.8]
       [--no-overdispersion] [--direction increase|decrease|neutral]
                                              Compare units on a funnel plot (unit,numerator,denominator or unit,observed,expected)

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { linesOf, runCli } from '../../../test/cli/run-cli.ts'
 import { SpcResultSchema } from '../../contract/spc.ts'
+import { SpcChartResultSchema, type SpcChartResult } from '../../contract/spc-charts.ts'
 import type { PeriodUnit } from '../../core/model.ts'
 import { addPeriods } from '../../core/period.ts'
 import type { SpcResult } from '../../core/spc/types.ts'
@@ -117,7 +118,7 @@ describe('lhs spc --json: the worked examples of STATISTICS.md', () => {
     expect(segment.upper).toBeCloseTo(4.229067, 6)
     expect(segment.lower2sigma).toBeCloseTo(-1.057559, 6)
     expect(segment.upper2sigma).toBeCloseTo(3.171742, 6)
-    expect(segment.runs).toEqual({ usefulPoints: 24, longestRun: 13, longestRunMax: 8, crossings: 4, crossingsMin: 8, signal: true })
+    expect(segment.runs).toEqual({ useful: 24, usefulPoints: 24, longestRun: 13, longestRunMax: 8, crossings: 4, crossingsMin: 8, signal: true })
     expect(flagged(result)).toEqual([])
     expect(result.variation).toBe('common_cause')
   })
@@ -277,7 +278,7 @@ describe('lhs spc: bad input', () => {
     { name: 'a text --target', args: ['spc', 'GOOD', '--target', 'high'], says: '--target "high" is not a number' },
     { name: '--rebase notadate', args: ['spc', 'GOOD', '--rebase', 'notadate'], says: '--rebase "notadate" does not start with a date' },
     { name: 'an unknown flag', args: ['spc', 'GOOD', '--colour'], says: "'--colour'" },
-    { name: '--chart p', args: ['spc', 'GOOD', '--chart', 'p'], says: '--chart "p" is not available yet (expected xmr)' },
+    { name: 'an unknown --chart', args: ['spc', 'GOOD', '--chart', 'q'], says: '--chart "q" is not known (expected one of run, xmr, p, u, c, pp, up, g, t)' },
     { name: 'a folder', args: ['spc', 'DIR'], says: 'cannot read DIR (it is a folder, not a file).' },
     { name: 'a flag without its value', args: ['spc', 'GOOD', '--target'], says: "Option '--target' argument" },
   ])('$name: exit 2 with one line on stderr quoting the problem, nothing on stdout', async (c) => {
@@ -309,3 +310,214 @@ describe('lhs spc: paths and negative numbers', () => {
     expect(result.assurance).toBe('fail')
   })
 })
+
+// docs/methods/attribute-charts.md, worked example 1 (STATISTICS.md; Montgomery table 7.4): a P chart.
+const P_NUMERATORS = [12, 8, 6, 9, 10, 12, 11, 16, 10, 6, 20, 15, 9, 8, 6, 8, 10, 7, 5, 8, 5, 8, 10, 6, 9]
+const P_DENOMINATORS = [100, 80, 80, 100, 110, 110, 100, 100, 90, 90, 110, 120, 120, 120, 110, 80, 80, 80, 90, 100, 100, 100, 100, 90, 90]
+
+function countCsv(numerators: readonly number[], denominators: readonly number[], start: string, unit: PeriodUnit): string {
+  const dates = periods(numerators.length, start, unit)
+  return ['period,numerator,denominator', ...numerators.map((n, i) => `${dates[i]},${n},${denominators[i]}`)].join('\n') + '\n'
+}
+
+/** `lhs spc … --json --chart …`, expecting success, checked against the chart contract. */
+async function chartJson(path: string, ...flags: string[]): Promise<SpcChartResult> {
+  const outcome = await runCli(['spc', path, '--json', ...flags])
+  expect(outcome.stderr).toBe('')
+  expect(outcome.code).toBe(0)
+  const json: unknown = JSON.parse(outcome.stdout)
+  return SpcChartResultSchema.parse(json) as SpcChartResult
+}
+
+const RUNS_KEYS = ['useful', 'longestRun', 'longestRunMax', 'crossings', 'crossingsMin', 'signal']
+const LIMIT_KEYS = ['centre', 'upper', 'lower', 'upper2sigma', 'lower2sigma']
+
+function expectContractKeys(result: SpcChartResult): void {
+  for (const s of result.segments) expect(Object.keys(s.runs)).toEqual(expect.arrayContaining(RUNS_KEYS))
+  for (const p of result.points) expect(Object.keys(p)).toEqual(expect.arrayContaining(LIMIT_KEYS))
+}
+
+describe('lhs spc --chart: every chart type', () => {
+  const pFile = () => file('p-chart.csv', countCsv(P_NUMERATORS, P_DENOMINATORS, '2020-01-01', 'month'))
+
+  it('--chart p, the worked example: p̄ = 234/2450, the n = 100 and n = 110 limits, sample 11 outside', async () => {
+    const outcome = await runCli(['spc', pFile(), '--json', '--chart', 'p', '--profile', 'qic'])
+    expect(outcome.code).toBe(0)
+    // 234/2450 prints as 0.09551020408163265: 0.0955102040816327 to 15 significant digits.
+    expect(outcome.stdout).toMatch(/"centre": 0\.095510204081632\d*/)
+    const result = SpcChartResultSchema.parse(JSON.parse(outcome.stdout)) as SpcChartResult
+    expectContractKeys(result)
+    expect(result).toMatchObject({ chart: 'p', profile: 'qic', multiplier: 1 })
+    expect(result.segments[0]!.centre).toBeCloseTo(0.0955102040816327, 15)
+    expect(result.segments[0]!).toMatchObject({ upper: null, lower: null, upper2sigma: null, lower2sigma: null })
+    const n100 = result.points[0]!
+    expect(n100).toMatchObject({ numerator: 12, denominator: 100, value: 0.12 })
+    expect(n100.lower).toBeCloseTo(0.0073346947, 10)
+    expect(n100.upper).toBeCloseTo(0.1836857134, 10)
+    expect(n100.upper2sigma).toBeCloseTo(0.0955102041 + 2 * 0.0293918, 6)
+    expect(outcome.stdout).toMatch(/"lower": 0\.00733469\d*/)
+    expect(outcome.stdout).toMatch(/"upper": 0\.18368571\d*/)
+    const n110 = result.points[4]!
+    expect(n110.lower).toBeCloseTo(0.0114382, 6)
+    expect(n110.upper).toBeCloseTo(0.1795823, 6)
+    expect(flaggedPoints(result)).toEqual([11])
+  })
+
+  it('--chart p --multiply 100: per cent', async () => {
+    const result = await chartJson(pFile(), '--chart', 'p', '--multiply', '100')
+    expect(result.multiplier).toBe(100)
+    expect(result.segments[0]!.centre).toBeCloseTo(9.55102040816327, 10)
+    expect(result.points[0]!.value).toBeCloseTo(12, 10)
+    expect(result.points[0]!.lower).toBeCloseTo(0.73346947, 6)
+    expect(result.points[0]!.upper).toBeCloseTo(18.36857134, 6)
+  })
+
+  // docs/methods/attribute-charts.md, worked example 2: 4 weeks of 100 patients, 13, 7, 16 and 4 events.
+  it.each(['pp', 'up'])('--chart %s, the Laney worked example: upper 0.339362, lower 0', async (chart) => {
+    const result = await chartJson(file(`${chart}.csv`, countCsv([13, 7, 16, 4], [100, 100, 100, 100], '2024-01-01', 'week')), '--chart', chart)
+    expectContractKeys(result)
+    expect(result.chart).toBe(chart)
+    expect(result.segments[0]!.centre).toBeCloseTo(0.1, 12)
+    expect(result.points[0]!.upper).toBeCloseTo(0.339362, 6)
+    expect(result.points[0]!.lower).toBe(0)
+  })
+
+  it('--chart u: ū = Σcounts/Σexposure, limits ū ± 3√(ū/n), counts above the exposure allowed', async () => {
+    // 14 weeks: 30 events per 10 bed days and 10 per 10, alternating: ū = 2.
+    const numerators = alternating(14, 30, 10)
+    const result = await chartJson(file('u.csv', countCsv(numerators, Array<number>(14).fill(10), '2024-01-01', 'week')), '--chart', 'u')
+    expectContractKeys(result)
+    expect(result.segments[0]!.centre).toBeCloseTo(2, 12)
+    expect(result.points[0]!.upper).toBeCloseTo(2 + 3 * Math.sqrt(2 / 10), 12)
+    expect(result.points[0]!.lower).toBeCloseTo(Math.max(0, 2 - 3 * Math.sqrt(2 / 10)), 12)
+  })
+
+  it('--chart c: c̄ = mean count, limits c̄ ± 3√c̄', async () => {
+    const result = await chartJson(file('c.csv', valueCsv(alternating(14, 8, 12), '2024-01-01', 'week')), '--chart', 'c')
+    expectContractKeys(result)
+    expect(result.chart).toBe('c')
+    expect(result.segments[0]!.centre).toBeCloseTo(10, 12)
+    expect(result.points[0]!.upper).toBeCloseTo(10 + 3 * Math.sqrt(10), 12)
+    expect(result.points[0]!.lower).toBeCloseTo(10 - 3 * Math.sqrt(10), 12)
+  })
+
+  it('--chart run: the median, no limits, and the Anhøj runs analysis', async () => {
+    const result = await chartJson(file('run.csv', valueCsv(ANHOJ, '2020-01-06', 'week')), '--chart', 'run')
+    expectContractKeys(result)
+    const sorted = [...ANHOJ].sort((a, b) => a - b)
+    expect(result.segments[0]!.centre).toBeCloseTo((sorted[11]! + sorted[12]!) / 2, 12)
+    expect(result.segments[0]!).toMatchObject({ upper: null, lower: null, trialLimits: null })
+    expect(result.segments[0]!.runs).toMatchObject({ useful: 24, longestRunMax: 8, crossingsMin: 8 })
+    expect(result.points.every((p) => p.upper === null && p.lower === null && p.upper2sigma === null && p.type === null)).toBe(true)
+    expect(result).toMatchObject({ chart: 'run', profile: null, variation: null, assurance: null })
+  })
+
+  it('--chart xmr (the default) also fits the chart contract: each point carries its 2σ band', async () => {
+    const result = await chartJson(file('xmr.csv', valueCsv(DAILY, '2021-03-22', 'day')), '--chart', 'xmr')
+    expectContractKeys(result)
+    const segment = result.segments[0]!
+    for (const p of result.points) expect([p.upper2sigma, p.lower2sigma]).toEqual([segment.upper2sigma, segment.lower2sigma])
+    expect(segment.runs.useful).toBe(segment.runs.usefulPoints)
+  })
+
+  it('--chart g: the median centre line, limits ḡ ± 3√(ḡ(ḡ + 1)) around the mean, lower at least 0', async () => {
+    const result = await chartJson(file('g.csv', valueCsv(alternating(14, 20, 40), '2024-01-01', 'week')), '--chart', 'g')
+    expectContractKeys(result)
+    expect(result).toMatchObject({ chart: 'g', profile: null })
+    expect(result.segments[0]!.centre).toBe(30)
+    expect(result.segments[0]!.upper).toBeCloseTo(30 + 3 * Math.sqrt(30 * 31), 9)
+    expect(result.segments[0]!.lower).toBe(0)
+    expect(result.points[0]!.upper2sigma).toBe(result.segments[0]!.upper2sigma)
+  })
+
+  it('--chart t: times between events, limits and 2σ band on every point', async () => {
+    const result = await chartJson(file('t.csv', valueCsv(alternating(14, 5, 9), '2024-01-01', 'week')), '--chart', 't')
+    expectContractKeys(result)
+    expect(result.chart).toBe('t')
+    const p = result.points[0]!
+    for (const v of [p.upper, p.lower, p.upper2sigma, p.lower2sigma]) expect(typeof v).toBe('number')
+    expect(p.lower!).toBeLessThan(p.centre)
+    expect(p.upper!).toBeGreaterThan(p.centre)
+  })
+
+  it('prints a table of period, value, centre, lower, upper and signal', async () => {
+    const outcome = await runCli(['spc', pFile(), '--chart', 'p', '--profile', 'qic'])
+    expect(outcome).toMatchObject({ code: 0, stderr: '' })
+    const lines = linesOf(outcome.stdout)
+    expect(lines[0]).toBe('P chart, profile qic, direction increase')
+    expect(lines[1]).toMatch(/^Segment 1: 2020-01-01 to 2022-01-01: centre 0\.0955; longest run \d+ \(max \d+\), crossings \d+ \(min \d+\)/)
+    expect(lines[2]!.split(/\s+/).filter(Boolean)).toEqual(['period', 'value', 'centre', 'lower', 'upper', 'signal'])
+    expect(lines[3]!.split(/\s+/).filter(Boolean)).toEqual(['2020-01-01', '0.1200', '0.0955', '0.0073', '0.1837'])
+    expect(lines[13]!.split(/\s+/).filter(Boolean)).toEqual(['2020-11-01', '0.1818', '0.0955', '0.0114', '0.1796', 'outside_limits', 'improvement'])
+    expect(lines.at(-1)).toMatch(/^Variation: /)
+  })
+})
+
+describe('lhs spc --exclude and --multiply', () => {
+  it('--exclude DATE:REASON leaves the point out of the centre line but still shows it', async () => {
+    const result = await chartJson(file('exclude.csv', valueCsv(DAILY, '2021-03-22', 'day')), '--exclude', '2021-03-26:Data error: duplicate feed')
+    const others = DAILY.filter((_, i) => i !== 4)
+    expect(result.segments[0]!.centre).toBeCloseTo(others.reduce((a, b) => a + b, 0) / others.length, 12)
+    expect(result.points[4]).toMatchObject({ period: '2021-03-26', value: 10, excluded: 'Data error: duplicate feed' })
+    expect(result.points.filter((p) => p.excluded !== null)).toHaveLength(1)
+  })
+
+  it('--exclude works on the other charts too (repeatable; a missing reason reads "no reason given")', async () => {
+    const path = file('exclude-p.csv', countCsv(P_NUMERATORS, P_DENOMINATORS, '2020-01-01', 'month'))
+    const result = await chartJson(path, '--chart', 'p', '--exclude', '2020-11-01', '--exclude', '2020-08-01:Audit')
+    expect(result.points.filter((p) => p.excluded !== null).map((p) => [p.period, p.excluded])).toEqual([
+      ['2020-08-01', 'Audit'],
+      ['2020-11-01', 'no reason given'],
+    ])
+    expect(result.segments[0]!.centre).toBeCloseTo((234 - 20 - 16) / (2450 - 110 - 100), 12)
+  })
+
+  it('--multiply 100 scales an XmR chart of ratios and records the multiplier', async () => {
+    const fractions = Array.from({ length: 14 }, (_, i) => [[1, 4], [6, 8]][i % 2]!)
+    const result = await chartJson(file('xmr-ratio.csv', countCsv(fractions.map((f) => f[0]!), fractions.map((f) => f[1]!), '2024-01-01', 'month')), '--multiply', '100')
+    expect(result.multiplier).toBe(100)
+    expect(result.points.map((p) => p.value)).toEqual(alternating(14, 25, 75))
+    expect(result.segments[0]!.centre).toBeCloseTo(50, 10)
+  })
+})
+
+describe('lhs spc --chart: bad input', () => {
+  const values = () => file('values.csv', valueCsv(DAILY, '2021-03-22', 'day'))
+  const counts = () => file('counts.csv', countCsv(P_NUMERATORS, P_DENOMINATORS, '2020-01-01', 'month'))
+
+  it.each([
+    { name: '--chart p on period,value', args: ['VALUES', '--chart', 'p'], says: 'spc: --chart p needs the header period,numerator,denominator (VALUES has period,value).' },
+    { name: '--chart up on period,value', args: ['VALUES', '--chart', 'up'], says: 'spc: --chart up needs the header period,numerator,denominator' },
+    { name: '--chart c on counts', args: ['COUNTS', '--chart', 'c'], says: 'spc: --chart c needs the header period,value (COUNTS has period,numerator,denominator).' },
+    { name: '--chart run on counts', args: ['COUNTS', '--chart', 'run'], says: 'spc: --chart run needs the header period,value' },
+    { name: '--chart g on counts', args: ['COUNTS', '--chart', 'g'], says: 'spc: --chart g needs the header period,value' },
+    { name: 'an unknown --chart', args: ['VALUES', '--chart', 'np'], says: '--chart "np" is not known (expected one of run, xmr, p, u, c, pp, up, g, t)' },
+    { name: '--exclude notadate', args: ['VALUES', '--exclude', 'notadate'], says: '--exclude "notadate" does not start with a date' },
+    { name: '--exclude a date with no point', args: ['VALUES', '--exclude', '2030-01-01'], says: '--exclude 2030-01-01 matches no period of VALUES' },
+    { name: '--multiply 0', args: ['VALUES', '--multiply', '0'], says: '--multiply "0" is not above 0' },
+    { name: '--multiply abc', args: ['VALUES', '--multiply', 'abc'], says: '--multiply "abc" is not a number' },
+    { name: '--multiply on a G chart', args: ['VALUES', '--chart', 'g', '--multiply', '100'], says: '--multiply does not apply to --chart g' },
+  ])('$name: exit 2 with one line on stderr, nothing on stdout', async (c) => {
+    const paths: Record<string, string> = { VALUES: values(), COUNTS: counts() }
+    const outcome = await runCli(['spc', ...c.args.map((a) => paths[a] ?? a), '--json'])
+    expect(outcome.code).toBe(2)
+    expect(outcome.stdout).toBe('')
+    const lines = linesOf(outcome.stderr)
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/^lhs: /)
+    expect(lines[0]).toContain(c.says.replace('VALUES', paths.VALUES!).replace('COUNTS', paths.COUNTS!))
+  })
+
+  it('a count file with mistakes: file:line:column for each on stderr, exit 2', async () => {
+    const text = 'period,numerator,denominator\n2024-01-01,5,10\n2024-02-01,12,10\n2024-03-01,x,10\n2024-04-01,3,0\n'
+    const outcome = await runCli(['spc', file('bad-counts.csv', text), '--json', '--chart', 'p'])
+    expect(outcome.code).toBe(2)
+    expect(outcome.stdout).toBe('')
+    const lines = linesOf(outcome.stderr)
+    expect(lines.map((l) => l.split(':').slice(0, 3).join(':'))).toEqual(['bad-counts.csv:3:numerator', 'bad-counts.csv:4:numerator', 'bad-counts.csv:5:denominator'])
+  })
+})
+
+function flaggedPoints(result: SpcChartResult): number[] {
+  return result.points.flatMap((p, i) => (p.rule === null ? [] : [i + 1]))
+}

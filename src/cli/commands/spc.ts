@@ -1,14 +1,15 @@
-/** `lhs spc FILE`: analyse a CSV of period,value (or period,numerator,denominator) with an XmR chart. */
+/** `lhs spc FILE`: analyse a CSV of period,value (or period,numerator,denominator) with an SPC chart (`--chart`, XmR by default). */
 import { readFile } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { hasErrors, issueLocation } from '../../core/issues.ts'
 import { DIRECTIONS } from '../../core/model.ts'
 import { parseIsoDate } from '../../core/period.ts'
-import { xmrChart } from '../../core/spc/index.ts'
-import { PROFILES, type RebaseInput, type SpcResult } from '../../core/spc/types.ts'
+import { PROFILES, type RebaseInput } from '../../core/spc/types.ts'
+import type { SpcChartResult } from '../../contract/spc-charts.ts'
 import { parseSpcInputCsv } from '../../ingest/index.ts'
 import { EXIT_OK, EXIT_USAGE, readFailure, UsageError, type CliIo } from '../io.ts'
+import { checkShape, countChart, formatChartText, needsCounts, parseCountCsv, parseExclude, SPC_CHARTS, valueChart } from './spc-charts.ts'
 
 export async function spcCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -21,6 +22,8 @@ export async function spcCommand(args: string[], io: CliIo): Promise<number> {
       target: { type: 'string' },
       baseline: { type: 'string' },
       rebase: { type: 'string', multiple: true, default: [] },
+      exclude: { type: 'string', multiple: true, default: [] },
+      multiply: { type: 'string' },
     },
     strict: true,
     allowPositionals: true,
@@ -28,26 +31,31 @@ export async function spcCommand(args: string[], io: CliIo): Promise<number> {
   const [file, ...extra] = positionals
   if (file === undefined) throw new UsageError('spc: give the CSV file to analyse (header period,value or period,numerator,denominator).')
   if (extra.length > 0) throw new UsageError(`spc: unexpected argument "${extra[0]}".`)
-  if (values.chart !== 'xmr') throw new UsageError(`spc: --chart "${values.chart}" is not available yet (expected xmr).`)
+  const chart = oneOf(values.chart, SPC_CHARTS, '--chart')
   const profile = oneOf(values.profile, PROFILES, '--profile')
   const direction = oneOf(values.direction, DIRECTIONS, '--direction')
   const target = values.target === undefined ? null : number(values.target, '--target')
   const baseline = values.baseline === undefined ? undefined : wholeNumber(values.baseline, '--baseline')
   if (baseline !== undefined && baseline < 12) throw new UsageError(`spc: --baseline ${baseline} is too short (expected at least 12 points).`)
   const rebases = values.rebase.map(parseRebase)
+  const excludes = new Map(values.exclude.map((text) => parseExclude(text, (date) => parseIsoDate(date) !== undefined)))
+  const multiply = values.multiply === undefined ? undefined : number(values.multiply, '--multiply')
+  if (multiply !== undefined && !(multiply > 0)) throw new UsageError(`spc: --multiply "${values.multiply}" is not above 0 (expected a factor such as 100 for per cent).`)
 
   const text = await readFile(resolve(io.cwd, file), 'utf8').catch((error: unknown) => {
     throw new UsageError(`spc: cannot read ${file} (${readFailure(error)}).`)
   })
-  const parsed = parseSpcInputCsv(text, basename(file))
+  checkShape(chart, text, file)
+  const options = { profile, direction, target, rebases, excludes, ...(baseline === undefined ? {} : { baseline }), ...(multiply === undefined ? {} : { multiply }) }
+  const parsed = needsCounts(chart) ? parseCountCsv(text, basename(file), chart) : parseSpcInputCsv(text, basename(file))
   if (hasErrors(parsed.issues)) {
     for (const issue of parsed.issues) io.stderr(`${issue.message}\n`)
     return EXIT_USAGE
   }
-  const result = xmrChart(parsed.value.points, { profile, direction, target, rebases, ...(baseline === undefined ? {} : { baseline }) })
+  const result = 'points' in parsed.value ? valueChart(chart, parsed.value.points, options, file) : countChart(chart, parsed.value, options, file)
   const issues = [...parsed.issues, ...result.issues]
   if (values.json) io.stdout(JSON.stringify({ ...result, issues }, null, 2) + '\n')
-  else io.stdout(formatText(result))
+  else io.stdout(chart === 'xmr' ? formatText(result) : formatChartText(result))
   for (const issue of issues) if (!values.json) io.stderr(`${issue.severity}: ${issue.file === undefined ? issueLocation(issue) : ''}${issue.message}\n`)
   return hasErrors(issues) ? EXIT_USAGE : EXIT_OK
 }
@@ -90,10 +98,11 @@ function parseRebase(text: string): RebaseInput {
   return { date, reason: reason === '' ? null : reason }
 }
 
-function formatText(result: SpcResult): string {
+function formatText(result: SpcChartResult): string {
+  const fixed = (value: number | null): string => (value === null ? '-' : value.toFixed(4))
   const lines = result.segments.map(
     (s, i) =>
-      `Segment ${i + 1}: ${s.from} to ${s.to}${s.reason ? ` (${s.reason})` : ''}: centre ${s.centre.toFixed(4)}, limits ${s.lower.toFixed(4)} to ${s.upper.toFixed(4)}` +
+      `Segment ${i + 1}: ${s.from} to ${s.to}${s.reason ? ` (${s.reason})` : ''}: centre ${s.centre.toFixed(4)}, limits ${fixed(s.lower)} to ${fixed(s.upper)}` +
       `${s.trialLimits ? ' (trial limits: fewer than 13 points)' : ''}`,
   )
   const flagged = result.points.filter((p) => p.rule !== null).map((p) => `  ${p.period}  ${p.value}  ${p.rule}  ${p.type}`)

@@ -1,0 +1,257 @@
+/** `lhs spc --chart …`: reading the input each chart needs, running the chart and shaping its output. */
+import type { Parsed } from '../../core/issues.ts'
+import type { Direction } from '../../core/model.ts'
+import { cChart, gChart, pChart, pPrimeChart, runChart, tChart, uChart, uPrimeChart, xmrChart } from '../../core/spc/index.ts'
+import type { AttributeInputPoint, AttributeResult, RareEventResult, RunChartResult, RunsAnalysis, SpcInputPoint, SpcResult } from '../../core/spc/index.ts'
+import type { Profile, RebaseInput } from '../../core/spc/types.ts'
+import type { SpcChart, SpcChartResult } from '../../contract/spc-charts.ts'
+import { readCsvRecords } from '../../ingest/csv-records.ts'
+import { matchHeader } from '../../ingest/header-match.ts'
+import { IssueCollector, quote } from '../../ingest/issue-collector.ts'
+import { readNumberField } from '../../ingest/number-field.ts'
+import { createPeriodChecker, type PeriodChecker } from '../../ingest/period-checker.ts'
+import { createTableSink, type TableRows } from '../../ingest/table-sink.ts'
+import { UsageError } from '../io.ts'
+
+export { SPC_CHARTS, type SpcChart } from '../../contract/spc-charts.ts'
+
+/** Charts read from `period,numerator,denominator`; xmr takes either shape; the rest `period,value`. */
+const COUNT_CHARTS: readonly SpcChart[] = ['p', 'u', 'pp', 'up']
+const VALUE_HEADER = 'period,value'
+const COUNT_HEADER = 'period,numerator,denominator'
+
+export interface ChartOptions {
+  readonly profile: Profile
+  readonly direction: Direction
+  readonly target: number | null
+  readonly baseline?: number
+  readonly rebases: readonly RebaseInput[]
+  /** Period → reason the point is left out of the centre line and limits. */
+  readonly excludes: ReadonlyMap<string, string>
+  /** Undefined when `--multiply` was not given. */
+  readonly multiply?: number
+}
+
+export function needsCounts(chart: SpcChart): boolean {
+  return COUNT_CHARTS.includes(chart)
+}
+
+/** Throw a usage error when the header is the other known shape than the one `chart` reads (xmr reads both). */
+export function checkShape(chart: SpcChart, text: string, file: string): void {
+  if (chart === 'xmr') return
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/).find((line) => line.trim() !== '') ?? ''
+  const header = firstLine.split(',').map((name) => name.trim()).join(',')
+  const expected = needsCounts(chart) ? COUNT_HEADER : VALUE_HEADER
+  const other = needsCounts(chart) ? VALUE_HEADER : COUNT_HEADER
+  if (header === other) throw new UsageError(`spc: --chart ${chart} needs the header ${expected} (${file} has ${header}).`)
+}
+
+/** `--exclude DATE[:REASON]` → [date, reason]; a missing reason reads "no reason given". */
+export function parseExclude(text: string, isDate: (date: string) => boolean): [string, string] {
+  const [date = '', ...rest] = text.split(':')
+  if (!isDate(date)) throw new UsageError(`spc: --exclude "${text}" does not start with a date (expected YYYY-MM-DD or YYYY-MM-DD:reason).`)
+  const reason = rest.join(':').trim()
+  return [date, reason === '' ? 'no reason given' : reason]
+}
+
+/** Mark the excluded periods; a date that matches no period is a usage error. */
+function markExcluded<T extends { readonly period: string }>(points: readonly T[], excludes: ReadonlyMap<string, string>, file: string): (T & { excluded?: string })[] {
+  const periods = new Set(points.map((point) => point.period))
+  for (const date of excludes.keys()) {
+    if (!periods.has(date)) throw new UsageError(`spc: --exclude ${date} matches no period of ${file} (expected the first day of a period in the file).`)
+  }
+  return points.map((point) => {
+    const reason = excludes.get(point.period)
+    return reason === undefined ? point : { ...point, excluded: reason }
+  })
+}
+
+function runsOf(runs: RunsAnalysis): SpcChartResult['segments'][number]['runs'] {
+  return { useful: runs.usefulPoints, ...runs }
+}
+
+/** Run `chart` on `values` (period,value or ratio input) with the options; output in the contract shape. */
+export function valueChart(chart: SpcChart, input: readonly SpcInputPoint[], options: ChartOptions, file: string): SpcChartResult {
+  const { profile, direction, target, rebases, multiply } = options
+  const base = { rebases, ...(options.baseline === undefined ? {} : { baseline: options.baseline }) }
+  if ((chart === 'g' || chart === 't') && multiply !== undefined) {
+    throw new UsageError(`spc: --multiply does not apply to --chart ${chart} (its limits depend on the scale of the values; expected no --multiply).`)
+  }
+  const scaled = multiply === undefined || chart === 'c' ? input : input.map((point) => (point.value === null ? point : { ...point, value: point.value * multiply }))
+  const points = markExcluded(scaled, options.excludes, file)
+  if (chart === 'xmr') return ordered(xmrOutput(xmrChart(points, { profile, direction, target, ...base }), multiply))
+  if (chart === 'run') return ordered(runOutput(runChart(points, base), multiply ?? 1))
+  if (chart === 'g' || chart === 't') return ordered(rareEventOutput((chart === 'g' ? gChart : tChart)(points, { direction, target, ...base })))
+  if (chart === 'c') return ordered(attributeOutput('c', cChart(points, { profile, direction, target, multiplier: multiply ?? 1, ...base })))
+  throw new Error(`chart ${chart} does not read period,value`)
+}
+
+/** The same result with its keys in the documented order (the contract's), for readable JSON. */
+function ordered(r: SpcChartResult): SpcChartResult {
+  return {
+    chart: r.chart,
+    profile: r.profile,
+    direction: r.direction,
+    target: r.target,
+    ...(r.multiplier === undefined ? {} : { multiplier: r.multiplier }),
+    segments: r.segments.map((s) => ({
+      from: s.from, to: s.to, reason: s.reason, centre: s.centre, upper: s.upper, lower: s.lower, upper2sigma: s.upper2sigma, lower2sigma: s.lower2sigma,
+      baselinePoints: s.baselinePoints, trialLimits: s.trialLimits, runs: s.runs,
+    })),
+    points: r.points.map((p) => ({
+      period: p.period, value: p.value, ...(p.numerator === undefined ? {} : { numerator: p.numerator }), ...(p.denominator === undefined ? {} : { denominator: p.denominator }),
+      segment: p.segment, centre: p.centre, upper: p.upper, lower: p.lower, upper2sigma: p.upper2sigma, lower2sigma: p.lower2sigma,
+      rule: p.rule, type: p.type, excluded: p.excluded,
+    })),
+    variation: r.variation,
+    assurance: r.assurance,
+    issues: r.issues,
+  }
+}
+
+/** Run a P, U, P′ or U′ chart on numerators and denominators. */
+export function countChart(chart: SpcChart, input: readonly AttributeInputPoint[], options: ChartOptions, file: string): SpcChartResult {
+  const { profile, direction, target, rebases, multiply } = options
+  const chartOptions = { profile, direction, target, rebases, multiplier: multiply ?? 1, ...(options.baseline === undefined ? {} : { baseline: options.baseline }) }
+  const points = markExcluded(input, options.excludes, file)
+  const run = { p: pChart, u: uChart, pp: pPrimeChart, up: uPrimeChart }[chart as 'p' | 'u' | 'pp' | 'up']
+  return ordered(attributeOutput(chart, run(points, chartOptions)))
+}
+
+/** Today's XmR output, plus each point's 2σ band and `runs.useful` (and `multiplier` only when given). */
+function xmrOutput(result: SpcResult, multiply: number | undefined): SpcChartResult {
+  const { segments, points, ...rest } = result
+  return {
+    ...rest,
+    ...(multiply === undefined ? {} : { multiplier: multiply }),
+    segments: segments.map((s) => ({ ...s, runs: runsOf(s.runs) })),
+    points: points.map((p) => {
+      const s = segments[p.segment]
+      return { ...p, upper2sigma: s?.upper2sigma ?? null, lower2sigma: s?.lower2sigma ?? null }
+    }),
+  }
+}
+
+function runOutput(result: RunChartResult, multiplier: number): SpcChartResult {
+  const none = { upper: null, lower: null, upper2sigma: null, lower2sigma: null }
+  return {
+    chart: 'run',
+    profile: null,
+    direction: null,
+    target: null,
+    multiplier,
+    segments: result.segments.map((s) => ({ ...s, ...none, trialLimits: null, runs: runsOf(s.runs) })),
+    points: result.points.map((p) => ({ ...p, ...none, rule: null, type: null })),
+    variation: null,
+    assurance: null,
+    issues: [...result.issues],
+  }
+}
+
+function rareEventOutput(result: RareEventResult): SpcChartResult {
+  const { segments, points, ...rest } = result
+  return {
+    ...rest,
+    profile: null,
+    multiplier: 1,
+    segments: segments.map(({ mean: _mean, ...s }) => ({ ...s, runs: runsOf(s.runs) })),
+    points: points.map((p) => {
+      const s = segments[p.segment]
+      return { ...p, upper2sigma: s?.upper2sigma ?? null, lower2sigma: s?.lower2sigma ?? null }
+    }),
+  }
+}
+
+function attributeOutput(chart: SpcChart, result: AttributeResult): SpcChartResult {
+  const { segments, points, ...rest } = result
+  const none = { upper: null, lower: null, upper2sigma: null, lower2sigma: null }
+  return {
+    ...rest,
+    chart,
+    segments: segments.map(({ sigmaZ: _sigmaZ, ...s }) => ({ ...s, ...none, runs: runsOf(s.runs) })),
+    points: points.map(({ sigma: _sigma, ...p }) => p),
+  }
+}
+
+const HEADERS = [['period', 'numerator', 'denominator']] as const
+const NON_NEGATIVE = { nonNegative: true }
+
+class CountRows implements TableRows {
+  readonly points: AttributeInputPoint[] = []
+  readonly #issues: IssueCollector
+  readonly #checkPeriod: PeriodChecker
+  readonly #proportion: boolean
+  readonly #firstLines = new Map<string, number>()
+
+  constructor(issues: IssueCollector, proportion: boolean) {
+    this.#issues = issues
+    this.#checkPeriod = createPeriodChecker(issues)
+    this.#proportion = proportion
+  }
+
+  header(fields: readonly string[], line: number): boolean {
+    return matchHeader(fields, HEADERS, line, this.#issues) !== -1
+  }
+
+  row(fields: readonly string[], line: number): void {
+    const errorsBefore = this.#issues.errorCount
+    const [periodText = '', numeratorText = '', denominatorText = ''] = fields
+    const period = this.#checkPeriod(periodText, undefined, line)
+    const numerator = readNumberField(numeratorText, 'numerator', line, NON_NEGATIVE, this.#issues)
+    const denominator = readNumberField(denominatorText, 'denominator', line, NON_NEGATIVE, this.#issues)
+    const expected = 'a number, or both numerator and denominator empty for a missing point'
+    if (numerator === null && denominator !== null) this.#issues.error({ code: 'missing_value', line, column: 'numerator', value: numeratorText, problem: 'numerator is empty but denominator is not', expected })
+    if (denominator === null && numerator !== null) this.#issues.error({ code: 'missing_value', line, column: 'denominator', value: denominatorText, problem: 'denominator is empty but numerator is not', expected })
+    if (denominator === 0) this.#issues.error({ code: 'zero_denominator', line, column: 'denominator', value: denominatorText, problem: `denominator ${quote(denominatorText)} is 0`, expected: 'a denominator above 0' })
+    if (this.#proportion && typeof numerator === 'number' && typeof denominator === 'number' && denominator > 0 && numerator > denominator) {
+      const problem = `numerator ${quote(numeratorText)} is above denominator ${quote(denominatorText)}`
+      this.#issues.error({ code: 'numerator_above_denominator', line, column: 'numerator', value: numeratorText, problem, expected: 'a numerator no larger than the denominator' })
+    }
+    if (period !== undefined && this.#isDuplicate(period, line)) return
+    if (period === undefined || numerator === undefined || denominator === undefined || this.#issues.errorCount !== errorsBefore) return
+    this.points.push({ period, numerator, denominator })
+  }
+
+  #isDuplicate(period: string, line: number): boolean {
+    const first = this.#firstLines.get(period)
+    if (first === undefined) {
+      this.#firstLines.set(period, line)
+      return false
+    }
+    const problem = `period ${quote(period)} already has a row on line ${first}`
+    this.#issues.error({ code: 'duplicate_period', line, column: 'period', value: period, problem, expected: 'one row per period' })
+    return true
+  }
+}
+
+/** Read `period,numerator,denominator` keeping the counts (a proportion chart also checks numerator ≤ denominator). */
+export function parseCountCsv(text: string, file: string, chart: SpcChart): Parsed<AttributeInputPoint[]> {
+  const issues = new IssueCollector(file)
+  const rows = new CountRows(issues, chart === 'p' || chart === 'pp')
+  const sink = createTableSink(rows, issues)
+  readCsvRecords(text, sink)
+  sink.finish()
+  return { value: rows.points, issues: issues.toArray() }
+}
+
+const NAMES: Record<SpcChart, string> = { run: 'Run chart', xmr: 'XmR chart', p: 'P chart', u: 'U chart', c: 'C chart', pp: "P' chart", up: "U' chart", g: 'G chart', t: 'T chart' }
+
+/** A short table: period, value, centre, lower, upper, signal; then the runs and the icons. */
+export function formatChartText(result: SpcChartResult): string {
+  const number = (value: number | null): string => (value === null ? '-' : value.toFixed(4))
+  const title = `${NAMES[result.chart]}${result.profile === null ? '' : `, profile ${result.profile}`}${result.direction === null ? '' : `, direction ${result.direction}`}` +
+    `${result.multiplier !== undefined && result.multiplier !== 1 ? `, multiplied by ${result.multiplier}` : ''}`
+  const segments = result.segments.map((s, i) => {
+    const r = s.runs
+    return `Segment ${i + 1}: ${s.from} to ${s.to}${s.reason ? ` (${s.reason})` : ''}: centre ${s.centre.toFixed(4)}${s.trialLimits ? ' (trial limits: fewer than 13 points)' : ''}; ` +
+      `longest run ${r.longestRun} (max ${r.longestRunMax}), crossings ${r.crossings} (min ${r.crossingsMin})${r.signal ? ': runs signal' : ''}`
+  })
+  const rows = [['period', 'value', 'centre', 'lower', 'upper', 'signal'], ...result.points.map((p) => [
+    p.period, number(p.value), number(p.centre), number(p.lower), number(p.upper),
+    [p.rule, p.type === 'common_cause' ? null : p.type, p.excluded === null ? null : `excluded: ${p.excluded}`].filter((x) => x !== null).join(' '),
+  ])]
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)))
+  const table = rows.map((row) => `  ${row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ')}`.trimEnd())
+  const icons = result.chart === 'run' ? [] : [`Variation: ${result.variation ?? 'none'}; assurance: ${result.assurance ?? 'none (no target)'}`]
+  return [title, ...segments, ...table, ...icons].join('\n') + '\n'
+}
