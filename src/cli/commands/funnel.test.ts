@@ -2,11 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { linesOf } from '../../../test/cli/run-cli.ts'
+import { linesOf, runCli } from '../../../test/cli/run-cli.ts'
 import { FunnelResultSchema } from '../../contract/funnel.ts'
 import { LEVEL_95, LEVEL_998, poissonRatioLimits } from '../../core/compare/index.ts'
-import { EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
-import { funnelCommand, type FunnelCliResult } from './funnel.ts'
+import type { FunnelCliResult } from './funnel.ts'
 
 // /work/shared/reference-data/funnel-standardised-ratios.csv: the 6 units of FunnelPlotR's tests, copied
 // here. Expected φ, τ² and limits are those of src/core/compare/funnel.test.ts (an independent Python
@@ -33,20 +32,8 @@ function file(name: string, text: string): string {
   return path
 }
 
-/** The command with a captured io; a UsageError becomes exit 2 and `lhs: …` on stderr, as src/cli/run.ts does. */
-async function funnel(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: {}, cwd: dir, interactive: false }
-  try {
-    const code = await funnelCommand(args, io)
-    return { code, stdout, stderr }
-  } catch (error) {
-    if (error instanceof UsageError) return { code: EXIT_USAGE, stdout, stderr: stderr + `lhs: ${error.message}\n` }
-    if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) return { code: EXIT_USAGE, stdout, stderr: stderr + `lhs: ${error.message}\n` }
-    throw error
-  }
-}
+/** `lhs funnel …` through the real command table (src/cli/run.ts), in the test's folder. */
+const funnel = (...args: string[]) => runCli(['funnel', ...args], {}, dir)
 
 async function funnelJson(path: string, ...flags: string[]): Promise<FunnelCliResult> {
   const outcome = await funnel(path, '--json', ...flags)

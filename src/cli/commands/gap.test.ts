@@ -2,10 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { linesOf } from '../../../test/cli/run-cli.ts'
+import { linesOf, runCli } from '../../../test/cli/run-cli.ts'
 import { GapResultSchema } from '../../contract/gap.ts'
-import { EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
-import { gapCommand, type GapResult } from './gap.ts'
+import type { GapResult } from './gap.ts'
 
 // docs/methods/group-differences.md, worked example: Q1 30 of 200 (reference), Q5 60 of 200.
 // Wilson Q1 (0.10714, 0.20606), Q5 (0.24075, 0.36679); difference 0.15 (0.0684, 0.2294); ratio 2 (1.3514, 2.9599).
@@ -34,20 +33,8 @@ function file(name: string, text: string): string {
   return path
 }
 
-/** The command with a captured io; a UsageError becomes exit 2 and `lhs: …` on stderr, as src/cli/run.ts does. */
-async function gap(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: {}, cwd: dir, interactive: false }
-  try {
-    const code = await gapCommand(args, io)
-    return { code, stdout, stderr }
-  } catch (error) {
-    if (error instanceof UsageError) return { code: EXIT_USAGE, stdout, stderr: stderr + `lhs: ${error.message}\n` }
-    if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) return { code: EXIT_USAGE, stdout, stderr: stderr + `lhs: ${error.message}\n` }
-    throw error
-  }
-}
+/** `lhs gap …` through the real command table (src/cli/run.ts), in the test's folder. */
+const gap = (...args: string[]) => runCli(['gap', ...args], {}, dir)
 
 async function gapJson(path: string, ...flags: string[]): Promise<GapResult> {
   const outcome = await gap(path, '--json', ...flags)

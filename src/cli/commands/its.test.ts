@@ -4,8 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ItsResultSchema, type ItsResult } from '../../contract/its.ts'
 import { addPeriods } from '../../core/period.ts'
-import { EXIT_FAILURE, EXIT_USAGE, UsageError, type CliIo } from '../io.ts'
-import { itsCommand } from './its.ts'
+import { runCli } from '../../../test/cli/run-cli.ts'
 
 // docs/methods/interrupted-time-series.md, "Worked example": T0 = 5, weekly from Monday 2024-01-01.
 const HAND = [10, 12, 11, 13, 20, 21, 23, 22]
@@ -17,33 +16,8 @@ interface Outcome {
   readonly stderr: string
 }
 
-/**
- * `lhs its …` as src/cli/run.ts runs a command: a UsageError or a bad option is one `lhs: …` line
- * on stderr and exit 2. (Until `its` is registered in run.ts; then `runCli(['its', …])` does the same.)
- */
-async function runIts(args: readonly string[]): Promise<Outcome> {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = {
-    stdout: (text) => {
-      stdout += text
-    },
-    stderr: (text) => {
-      stderr += text
-    },
-    env: {},
-    cwd: dir,
-    interactive: false,
-  }
-  try {
-    const code = await itsCommand([...args], io)
-    return { code, stdout, stderr }
-  } catch (error) {
-    if (error instanceof UsageError) return { code: EXIT_USAGE, stdout, stderr: stderr + `lhs: ${error.message}\n` }
-    if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) return { code: EXIT_USAGE, stdout, stderr: stderr + `lhs: ${error.message}\n` }
-    return { code: EXIT_FAILURE, stdout, stderr: stderr + `lhs: ${String(error)}\n` }
-  }
-}
+/** `lhs its …` through the real command table (src/cli/run.ts), in the test's folder. */
+const runIts = (args: readonly string[]): Promise<Outcome> => runCli(['its', ...args], {}, dir)
 
 let dir: string
 beforeAll(() => {
