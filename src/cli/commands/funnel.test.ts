@@ -7,7 +7,7 @@ import { FunnelResultSchema } from '../../contract/funnel.ts'
 import { LEVEL_95, LEVEL_998, poissonRatioLimits } from '../../core/compare/index.ts'
 import type { FunnelCliResult } from './funnel.ts'
 
-// /work/shared/reference-data/funnel-standardised-ratios.csv: the 6 units of FunnelPlotR's tests, copied
+// test/reference-data/funnel-standardised-ratios.csv (a copy of shared/reference-data): the 6 units of FunnelPlotR's tests, copied
 // here. Expected φ, τ² and limits are those of src/core/compare/funnel.test.ts (an independent Python
 // cross-check of STATISTICS.md §4 with numpy and scipy, not published values).
 const REFERENCE = 'unit,numerator,denominator\na,100,108\nb,150,112\nc,180,165\nd,80,95\ne,120,100\nf,225,220\n'
@@ -52,7 +52,7 @@ const limitsOf = (result: FunnelCliResult, name: string): number[] => {
 
 describe('lhs funnel --json: funnel-standardised-ratios.csv', () => {
   it('the reference file is the one copied here', () => {
-    expect(readFileSync('/work/shared/reference-data/funnel-standardised-ratios.csv', 'utf8').replace(/\r\n/g, '\n').trim()).toBe(REFERENCE.trim())
+    expect(readFileSync(new URL('../../../test/reference-data/funnel-standardised-ratios.csv', import.meta.url), 'utf8').replace(/\r\n/g, '\n').trim()).toBe(REFERENCE.trim())
   })
 
   it.each([

@@ -36,9 +36,9 @@ function weeklyCsv(values: readonly number[], start = '2024-01-01'): string {
   return ['period,value', ...values.map((v, i) => `${addPeriods(start, 'week', i)},${v}`)].join('\n') + '\n'
 }
 
-/** Sicily acute coronary events (shared/reference-data) as period,count,population: aces over stdpop, monthly from 2002-01. */
+/** Sicily acute coronary events (test/reference-data, a copy of shared/reference-data) as period,count,population: aces over stdpop, monthly from 2002-01. */
 function sicilyCsv(): string {
-  const rows = readFileSync(new URL('../../../../shared/reference-data/sicily-acute-coronary-events.csv', import.meta.url), 'utf8').trim().split('\n').slice(1)
+  const rows = readFileSync(new URL('../../../test/reference-data/sicily-acute-coronary-events.csv', import.meta.url), 'utf8').trim().split('\n').slice(1)
   const lines = rows.map((line) => {
     const [year = '', month = '', aces = '', , , , stdpop = ''] = line.split(',')
     return `${year}-${month.padStart(2, '0')}-01,${aces},${stdpop}`

@@ -74,7 +74,7 @@ describe('interruptedTimeSeries, hand example (4 before, 4 after)', () => {
 describe('interruptedTimeSeries, Sicily acute coronary events (reference-data)', () => {
   // Lopez Bernal, Cummins & Gasparrini 2017 tutorial data: 59 months, smoking ban from month 37.
   // Linear model of the standardised rate per 100,000 (aces / stdpop × 1e5); values from NumPy/SciPy.
-  const rows = readFileSync(new URL('../../../../shared/reference-data/sicily-acute-coronary-events.csv', import.meta.url), 'utf8').trim().split('\n').slice(1)
+  const rows = readFileSync(new URL('../../../test/reference-data/sicily-acute-coronary-events.csv', import.meta.url), 'utf8').trim().split('\n').slice(1)
   const rate = rows.map((line) => {
     const cells = line.split(',')
     return (Number(cells[2]) / Number(cells[6])) * 1e5

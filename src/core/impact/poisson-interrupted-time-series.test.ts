@@ -7,7 +7,7 @@ import { poissonInterruptedTimeSeries } from './poisson-interrupted-time-series.
 // level and a slope change. Expected values computed independently by maximising the Poisson
 // log-likelihood with SciPy 1.17 (optimize.minimize, trust-exact), not by IRLS. (The tutorial's own
 // model has no slope-change term, so its published rate ratio is not comparable.)
-const rows = readFileSync(new URL('../../../../shared/reference-data/sicily-acute-coronary-events.csv', import.meta.url), 'utf8').trim().split('\n').slice(1)
+const rows = readFileSync(new URL('../../../test/reference-data/sicily-acute-coronary-events.csv', import.meta.url), 'utf8').trim().split('\n').slice(1)
 const counts = rows.map((line) => Number(line.split(',')[2]))
 const populations = rows.map((line) => Number(line.split(',')[6]))
 
