@@ -1,12 +1,11 @@
 /** Input files for `lhs its`: one value, or a count and its population, per period. */
 import type { Parsed } from '../core/issues.ts'
-import { readCsvRecords } from './csv-records.ts'
 import { matchHeader } from './header-match.ts'
 import { IssueCollector, quote } from './issue-collector.ts'
 import { readNumberField } from './number-field.ts'
 import { createPeriodChecker } from './period-checker.ts'
+import { duplicatePeriodCheck, inPeriodOrder, readTable } from './period-table.ts'
 import type { PeriodChecker } from './period-checker.ts'
-import { createTableSink } from './table-sink.ts'
 import type { TableRows } from './table-sink.ts'
 
 export interface ItsInputPoint {
@@ -33,11 +32,12 @@ class ItsRows implements TableRows {
   readonly points: ItsInputPoint[] = []
   readonly #issues: IssueCollector
   readonly #checkPeriod: PeriodChecker
-  readonly #firstLines = new Map<string, number>()
+  readonly #isDuplicate: (period: string, line: number) => boolean
 
   constructor(issues: IssueCollector) {
     this.#issues = issues
     this.#checkPeriod = createPeriodChecker(issues)
+    this.#isDuplicate = duplicatePeriodCheck(issues)
   }
 
   header(fields: readonly string[], line: number): boolean {
@@ -84,17 +84,6 @@ class ItsRows implements TableRows {
     this.#issues.error({ code: 'zero_population', line, column: 'population', value: raw, problem: `population ${quote(raw)} is 0`, expected: 'a population above 0' })
     return undefined
   }
-
-  #isDuplicate(period: string, line: number): boolean {
-    const first = this.#firstLines.get(period)
-    if (first === undefined) {
-      this.#firstLines.set(period, line)
-      return false
-    }
-    const problem = `period ${quote(period)} already has a row on line ${first}`
-    this.#issues.error({ code: 'duplicate_period', line, column: 'period', value: period, problem, expected: 'one row per period' })
-    return true
-  }
 }
 
 /**
@@ -104,9 +93,6 @@ class ItsRows implements TableRows {
 export function parseItsInputCsv(input: string | Uint8Array, file: string): Parsed<ItsInput> {
   const issues = new IssueCollector(file)
   const rows = new ItsRows(issues)
-  const sink = createTableSink(rows, issues)
-  readCsvRecords(input, sink)
-  sink.finish()
-  const points = [...rows.points].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))
-  return { value: { kind: rows.kind, points }, issues: issues.toArray() }
+  readTable(input, rows, issues)
+  return { value: { kind: rows.kind, points: inPeriodOrder(rows.points) }, issues: issues.toArray() }
 }

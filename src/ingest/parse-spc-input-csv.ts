@@ -1,14 +1,13 @@
 /** Input files for `lhs spc`: one value, or a numerator and denominator, per period. */
 import type { Parsed } from '../core/issues.ts'
 import type { SpcInputPoint } from '../core/spc/types.ts'
-import { readCsvRecords } from './csv-records.ts'
 import { matchHeader } from './header-match.ts'
 import { IssueCollector, quote } from './issue-collector.ts'
 import { readNumberField } from './number-field.ts'
 import { numberRangeProblem } from './number-text.ts'
 import { createPeriodChecker } from './period-checker.ts'
+import { duplicatePeriodCheck, inPeriodOrder, readTable } from './period-table.ts'
 import type { PeriodChecker } from './period-checker.ts'
-import { createTableSink } from './table-sink.ts'
 import type { TableRows } from './table-sink.ts'
 
 export interface SpcInput {
@@ -27,11 +26,12 @@ class SpcRows implements TableRows {
   readonly points: SpcInputPoint[] = []
   readonly #issues: IssueCollector
   readonly #checkPeriod: PeriodChecker
-  readonly #firstLines = new Map<string, number>()
+  readonly #isDuplicate: (period: string, line: number) => boolean
 
   constructor(issues: IssueCollector) {
     this.#issues = issues
     this.#checkPeriod = createPeriodChecker(issues)
+    this.#isDuplicate = duplicatePeriodCheck(issues)
   }
 
   header(fields: readonly string[], line: number): boolean {
@@ -77,17 +77,6 @@ class SpcRows implements TableRows {
     }
     return value
   }
-
-  #isDuplicate(period: string, line: number): boolean {
-    const first = this.#firstLines.get(period)
-    if (first === undefined) {
-      this.#firstLines.set(period, line)
-      return false
-    }
-    const problem = `period ${quote(period)} already has a row on line ${first}`
-    this.#issues.error({ code: 'duplicate_period', line, column: 'period', value: period, problem, expected: 'one row per period' })
-    return true
-  }
 }
 
 /**
@@ -97,9 +86,6 @@ class SpcRows implements TableRows {
 export function parseSpcInputCsv(input: string | Uint8Array, file: string): Parsed<SpcInput> {
   const issues = new IssueCollector(file)
   const rows = new SpcRows(issues)
-  const sink = createTableSink(rows, issues)
-  readCsvRecords(input, sink)
-  sink.finish()
-  const points = [...rows.points].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))
-  return { value: { kind: rows.kind, points }, issues: issues.toArray() }
+  readTable(input, rows, issues)
+  return { value: { kind: rows.kind, points: inPeriodOrder(rows.points) }, issues: issues.toArray() }
 }

@@ -9,6 +9,7 @@ import { hasErrors } from '../../core/issues.ts'
 import { parseIsoDate } from '../../core/period.ts'
 import { parseItsInputCsv, type ItsInput } from '../../ingest/parse-its-input-csv.ts'
 import { EXIT_OK, EXIT_USAGE, readFailure, UsageError, type CliIo } from '../io.ts'
+import { joinNegativeValues } from '../args.ts'
 
 export const ITS_FAMILIES = ['gaussian', 'poisson'] as const
 export type ItsFamily = (typeof ITS_FAMILIES)[number]
@@ -60,20 +61,6 @@ export async function itsCommand(args: string[], io: CliIo): Promise<number> {
   if (values.json) io.stdout(JSON.stringify(result, null, 2) + '\n')
   else io.stdout(formatText(result, chosen, change, chosen === 'gaussian' ? (lag ?? 1) : undefined))
   return EXIT_OK
-}
-
-/** `--lag -1` would read "-1" as a flag: join such values to their flag (`--lag=-1`) so the message names the value. */
-function joinNegativeValues(args: readonly string[], flags: readonly string[]): string[] {
-  const joined: string[] = []
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string
-    const next = args[i + 1]
-    if (flags.includes(arg) && next !== undefined && /^-\d/.test(next)) {
-      joined.push(`${arg}=${next}`)
-      i++
-    } else joined.push(arg)
-  }
-  return joined
 }
 
 function family(text: string): ItsFamily {

@@ -5,12 +5,7 @@ import { cChart, gChart, pChart, pPrimeChart, runChart, tChart, uChart, uPrimeCh
 import type { AttributeInputPoint, AttributeResult, RareEventResult, RunChartResult, RunsAnalysis, SpcInputPoint, SpcResult } from '../../core/spc/index.ts'
 import type { Profile, RebaseInput } from '../../core/spc/types.ts'
 import type { SpcChart, SpcChartResult } from '../../contract/spc-charts.ts'
-import { readCsvRecords } from '../../ingest/csv-records.ts'
-import { matchHeader } from '../../ingest/header-match.ts'
-import { IssueCollector, quote } from '../../ingest/issue-collector.ts'
-import { readNumberField } from '../../ingest/number-field.ts'
-import { createPeriodChecker, type PeriodChecker } from '../../ingest/period-checker.ts'
-import { createTableSink, type TableRows } from '../../ingest/table-sink.ts'
+import { parseCountInputCsv } from '../../ingest/index.ts'
 import { UsageError } from '../io.ts'
 
 export { SPC_CHARTS, type SpcChart } from '../../contract/spc-charts.ts'
@@ -173,65 +168,9 @@ function attributeOutput(chart: SpcChart, result: AttributeResult): SpcChartResu
   }
 }
 
-const HEADERS = [['period', 'numerator', 'denominator']] as const
-const NON_NEGATIVE = { nonNegative: true }
-
-class CountRows implements TableRows {
-  readonly points: AttributeInputPoint[] = []
-  readonly #issues: IssueCollector
-  readonly #checkPeriod: PeriodChecker
-  readonly #proportion: boolean
-  readonly #firstLines = new Map<string, number>()
-
-  constructor(issues: IssueCollector, proportion: boolean) {
-    this.#issues = issues
-    this.#checkPeriod = createPeriodChecker(issues)
-    this.#proportion = proportion
-  }
-
-  header(fields: readonly string[], line: number): boolean {
-    return matchHeader(fields, HEADERS, line, this.#issues) !== -1
-  }
-
-  row(fields: readonly string[], line: number): void {
-    const errorsBefore = this.#issues.errorCount
-    const [periodText = '', numeratorText = '', denominatorText = ''] = fields
-    const period = this.#checkPeriod(periodText, undefined, line)
-    const numerator = readNumberField(numeratorText, 'numerator', line, NON_NEGATIVE, this.#issues)
-    const denominator = readNumberField(denominatorText, 'denominator', line, NON_NEGATIVE, this.#issues)
-    const expected = 'a number, or both numerator and denominator empty for a missing point'
-    if (numerator === null && denominator !== null) this.#issues.error({ code: 'missing_value', line, column: 'numerator', value: numeratorText, problem: 'numerator is empty but denominator is not', expected })
-    if (denominator === null && numerator !== null) this.#issues.error({ code: 'missing_value', line, column: 'denominator', value: denominatorText, problem: 'denominator is empty but numerator is not', expected })
-    if (denominator === 0) this.#issues.error({ code: 'zero_denominator', line, column: 'denominator', value: denominatorText, problem: `denominator ${quote(denominatorText)} is 0`, expected: 'a denominator above 0' })
-    if (this.#proportion && typeof numerator === 'number' && typeof denominator === 'number' && denominator > 0 && numerator > denominator) {
-      const problem = `numerator ${quote(numeratorText)} is above denominator ${quote(denominatorText)}`
-      this.#issues.error({ code: 'numerator_above_denominator', line, column: 'numerator', value: numeratorText, problem, expected: 'a numerator no larger than the denominator' })
-    }
-    if (period !== undefined && this.#isDuplicate(period, line)) return
-    if (period === undefined || numerator === undefined || denominator === undefined || this.#issues.errorCount !== errorsBefore) return
-    this.points.push({ period, numerator, denominator })
-  }
-
-  #isDuplicate(period: string, line: number): boolean {
-    const first = this.#firstLines.get(period)
-    if (first === undefined) {
-      this.#firstLines.set(period, line)
-      return false
-    }
-    const problem = `period ${quote(period)} already has a row on line ${first}`
-    this.#issues.error({ code: 'duplicate_period', line, column: 'period', value: period, problem, expected: 'one row per period' })
-    return true
-  }
-}
-
 /** Read `period,numerator,denominator` keeping the counts (a proportion chart also checks numerator ≤ denominator). */
 export function parseCountCsv(text: string, file: string, chart: SpcChart): Parsed<AttributeInputPoint[]> {
-  const issues = new IssueCollector(file)
-  const rows = new CountRows(issues, chart === 'p' || chart === 'pp')
-  const sink = createTableSink(rows, issues)
-  readCsvRecords(text, sink)
-  sink.finish()
-  return { value: rows.points, issues: issues.toArray() }
+  return parseCountInputCsv(text, file, chart === 'p' || chart === 'pp')
 }
 
 const NAMES: Record<SpcChart, string> = { run: 'Run chart', xmr: 'XmR chart', p: 'P chart', u: 'U chart', c: 'C chart', pp: "P' chart", up: "U' chart", g: 'G chart', t: 'T chart' }

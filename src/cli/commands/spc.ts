@@ -10,6 +10,7 @@ import type { SpcChartResult } from '../../contract/spc-charts.ts'
 import { parseSpcInputCsv } from '../../ingest/index.ts'
 import { EXIT_OK, EXIT_USAGE, readFailure, UsageError, type CliIo } from '../io.ts'
 import { checkShape, countChart, formatChartText, needsCounts, parseCountCsv, parseExclude, SPC_CHARTS, valueChart } from './spc-charts.ts'
+import { joinNegativeValues } from '../args.ts'
 
 export async function spcCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -58,20 +59,6 @@ export async function spcCommand(args: string[], io: CliIo): Promise<number> {
   else io.stdout(chart === 'xmr' ? formatText(result) : formatChartText(result))
   for (const issue of issues) if (!values.json) io.stderr(`${issue.severity}: ${issue.file === undefined ? issueLocation(issue) : ''}${issue.message}\n`)
   return hasErrors(issues) ? EXIT_USAGE : EXIT_OK
-}
-
-/** `--target -1` would read "-1" as a flag: join such values to their flag (`--target=-1`). */
-function joinNegativeValues(args: readonly string[], flags: readonly string[]): string[] {
-  const joined: string[] = []
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string
-    const next = args[i + 1]
-    if (flags.includes(arg) && next !== undefined && /^-\d/.test(next)) {
-      joined.push(`${arg}=${next}`)
-      i++
-    } else joined.push(arg)
-  }
-  return joined
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {

@@ -1,7 +1,7 @@
 /** Signing in and out, and the account page. */
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import { deleteCookie, setCookie } from 'hono/cookie'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { membershipsOf } from '../../app/auth/people.ts'
 import { signInWithPassword, signOut, resolveSession } from '../../app/auth/sign-in.ts'
 import { listTokens } from '../../app/auth/tokens.ts'
@@ -58,8 +58,7 @@ export function authPageRoutes(app: OpenAPIHono, deps: ServerDeps): void {
 }
 
 /** A new session replaces any session the browser already had (no session fixation). */
-async function endPreviousSession(c: Context, deps: ServerDeps): Promise<void> {
-  const { getCookie } = await import('hono/cookie')
+export async function endPreviousSession(c: Context, deps: ServerDeps): Promise<void> {
   const previous = getCookie(c, SESSION_COOKIE)
   if (!previous || previous.length > 200) return
   const session = await resolveSession(deps, previous)

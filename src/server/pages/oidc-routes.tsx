@@ -6,13 +6,11 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { createOidcClient, oidcCallback, oidcStart, OIDC_STATE_COOKIE, OIDC_STATE_MAX_AGE_SECONDS, type OidcSettings } from '../../app/auth/oidc.ts'
-import { resolveSession, signOut } from '../../app/auth/sign-in.ts'
 import { AppError } from '../../core/errors.ts'
-import { SESSION_COOKIE } from '../access/access-middleware.ts'
 import { clientAddress } from '../access/request-context.ts'
 import type { ServerDeps } from '../create-app.tsx'
 import { statusOf } from '../problem.ts'
-import { safeNext, secureCookies, setSessionCookie } from './auth-routes.tsx'
+import { endPreviousSession, safeNext, secureCookies, setSessionCookie } from './auth-routes.tsx'
 import { ErrorPage } from './error-page.tsx'
 
 export function oidcRoutes(app: OpenAPIHono, deps: ServerDeps, settings: OidcSettings): void {
@@ -53,10 +51,3 @@ function callbackUrl(settings: OidcSettings, c: Context): URL {
   return url
 }
 
-/** A new session replaces any session the browser already had (no session fixation), as after a password sign-in. */
-async function endPreviousSession(c: Context, deps: ServerDeps): Promise<void> {
-  const previous = getCookie(c, SESSION_COOKIE)
-  if (!previous || previous.length > 200) return
-  const session = await resolveSession(deps, previous)
-  if (session) await signOut(deps, session, { userId: session.user.id, name: session.user.email, address: clientAddress(c, deps.trustProxy) }, false)
-}
