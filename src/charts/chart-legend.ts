@@ -3,8 +3,10 @@ import { svgElement, type SvgDocument, type SvgNode } from './svg-dom.ts'
 import { NHS } from './palette.ts'
 
 export type LegendKey =
-  | { readonly kind: 'symbol'; readonly symbol: 'circle' | 'diamond' | 'triangle' | 'square'; readonly fill: string; readonly stroke: string }
+  | { readonly kind: 'symbol'; readonly symbol: 'circle' | 'diamond' | 'triangle' | 'square' | 'ring'; readonly fill: string; readonly stroke: string }
   | { readonly kind: 'line'; readonly stroke: string; readonly dash?: string; readonly strokeWidth: number; readonly vertical?: boolean }
+  /** No key: the label alone, in bold unless `weight` is normal (which chart this is, a note). */
+  | { readonly kind: 'text'; readonly weight?: 'bold' | 'normal' }
 
 export interface LegendItem {
   readonly key: LegendKey
@@ -57,7 +59,7 @@ export function layoutHeader(title: string, items: readonly LegendItem[], width:
   let x = LEFT
   let y = titleHeight + 4 + ROW_HEIGHT
   for (const item of items) {
-    const itemWidth = KEY_WIDTH + 6 + textWidth(item.label)
+    const itemWidth = labelX(item.key) + textWidth(item.label)
     if (x > LEFT && x + itemWidth > width - LEFT) {
       x = LEFT
       y += ROW_HEIGHT
@@ -79,21 +81,32 @@ export function drawHeader(document: SvgDocument, svg: SvgNode, layout: HeaderLa
   })
   for (const { x, y, item } of layout.items) {
     const entry = svgElement(document, 'g', { transform: `translate(${x},${y})`, class: 'legend-item' })
-    entry.appendChild(drawKey(document, item.key))
-    entry.appendChild(svgElement(document, 'text', { x: KEY_WIDTH + 6, y: 0, dy: '0.32em', 'text-anchor': 'start', fill: NHS.text }, item.label))
+    if (item.key.kind === 'text') {
+      const weight = item.key.weight === 'normal' ? undefined : 700
+      entry.appendChild(svgElement(document, 'text', { x: 0, y: 0, dy: '0.32em', 'text-anchor': 'start', 'font-weight': weight, fill: NHS.text }, item.label))
+    } else {
+      entry.appendChild(drawKey(document, item.key))
+      entry.appendChild(svgElement(document, 'text', { x: KEY_WIDTH + 6, y: 0, dy: '0.32em', 'text-anchor': 'start', fill: NHS.text }, item.label))
+    }
     group.appendChild(entry)
   }
   svg.appendChild(group)
 }
 
-const SYMBOL_PATHS = {
+const SYMBOL_PATHS: Readonly<Record<'circle' | 'diamond' | 'triangle' | 'square' | 'ring', string>> = {
   circle: 'M5,0A5,5,0,1,1,-5,0A5,5,0,1,1,5,0Z',
   diamond: 'M0,-7L7,0L0,7L-7,0Z',
   triangle: 'M0,-7L6.1,3.5L-6.1,3.5Z',
   square: 'M-5,-5H5V5H-5Z',
-} as const
+  ring: 'M7,0A7,7,0,1,1,-7,0A7,7,0,1,1,7,0Z',
+}
 
-function drawKey(document: SvgDocument, key: LegendKey): SvgNode {
+/** Where an item's label starts: after its key, or at once when it has none. */
+function labelX(key: LegendKey): number {
+  return key.kind === 'text' ? 0 : KEY_WIDTH + 6
+}
+
+function drawKey(document: SvgDocument, key: Exclude<LegendKey, { kind: 'text' }>): SvgNode {
   const centre = KEY_WIDTH / 2
   if (key.kind === 'symbol') {
     return svgElement(document, 'path', { d: SYMBOL_PATHS[key.symbol], transform: `translate(${centre},0)`, fill: key.fill, stroke: key.stroke, 'stroke-width': 1.5 })

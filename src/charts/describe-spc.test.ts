@@ -91,7 +91,8 @@ describe('describeSpc', () => {
     expect(describeSpc(result, percent)).toContain(
       'The pattern of runs is not random: a run of 13 points on one side of the average (more than 8 is unlikely by chance), and the values cross the average only 4 times (fewer than 8 is unlikely by chance). Something has changed.',
     )
-    expect(describeSpc({ ...result, profile: 'mdc' }, percent).join(' ')).not.toContain('runs')
+    const mdc: SpcResult = { ...result, profile: 'mdc' }
+    expect(describeSpc(mdc, percent).join(' ')).not.toContain('runs')
   })
 
   it('writes months, quarters, counts with units, and clamps percentage limits', () => {

@@ -1,6 +1,6 @@
 /** A plain-English reading of an SPC chart that a board member understands without help. */
 import type { PeriodUnit } from '../core/model.ts'
-import type { SpcResult } from '../core/spc/types.ts'
+import type { ControlChartResult } from '../core/spc/control-chart.ts'
 import type { ValueFormat } from './format-value.ts'
 import { inferPeriodUnit } from './period-unit.ts'
 import { latestSignal, specialCounts } from './spc-facts.ts'
@@ -15,11 +15,12 @@ export interface DescribeSpcOptions {
 }
 
 /**
- * A few short sentences: the latest value, the average and limits (of the latest segment), any
- * special cause in the latest point, earlier special cause, the runs signal (profile `qic`) and
- * the target. One sentence when there are no points.
+ * A few short sentences about any control chart (XmR, P, P′, U, U′, C, G, T): the latest value,
+ * the average and the latest point's limits (saying when they vary with the denominator), any
+ * special cause in the latest point, earlier special cause, the runs signal (profile `qic`, G and
+ * T charts) and the target. One sentence when there are no points.
  */
-export function describeSpc(result: SpcResult, options: DescribeSpcOptions): string[] {
+export function describeSpc(result: ControlChartResult, options: DescribeSpcOptions): string[] {
   const last = result.points.at(-1)
   if (!last) return [`There is no data for ${options.measureName} yet.`]
   const wording: Wording = { format: options.valueFormat, unit: options.unit, period: options.period ?? inferPeriodUnit(result.points.map((p) => p.period)) }

@@ -1,5 +1,8 @@
-/** The example charts of the gallery (src/charts/__gallery__), built with spcFixture. */
-import type { SpcResult } from '../core/spc/types.ts'
+/** The example charts of the gallery (src/charts/__gallery__): XmR built with spcFixture, P and P′ by the core. */
+import { addPeriods } from '../core/period.ts'
+import type { ControlChartResult } from '../core/spc/control-chart.ts'
+import { pChart, pPrimeChart } from '../core/spc/p-chart.ts'
+import { runChart, type RunChartResult } from '../core/spc/run-chart.ts'
 import type { ValueFormat } from './format-value.ts'
 import { spcFixture } from './fixtures.ts'
 
@@ -8,11 +11,11 @@ export interface GalleryExample {
   readonly title: string
   readonly valueFormat: ValueFormat
   readonly unit?: string
-  readonly result: SpcResult
+  readonly result: ControlChartResult
 }
 
 /** Deterministic noise in [-1, 1] (a linear congruential generator), so fixtures read like real data. */
-function noise(count: number, seed: number): number[] {
+export function noise(count: number, seed: number): number[] {
   let state = seed >>> 0
   return Array.from({ length: count }, () => {
     state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0
@@ -22,6 +25,17 @@ function noise(count: number, seed: number): number[] {
 
 function series(count: number, level: number, spread: number, seed: number, digits = 3): number[] {
   return noise(count, seed).map((e) => Number((level + e * spread).toFixed(digits)))
+}
+
+/** Monthly counts from `start`: denominators around `size` (±35%), numerators near `rate` of them plus `drift` per month. */
+function counts(start: string, months: number, size: number, rate: number, seed: number, drift = 0): { period: string; numerator: number; denominator: number }[] {
+  const sizes = noise(months, seed)
+  const errors = noise(months, seed + 1)
+  return sizes.map((e, i) => {
+    const denominator = Math.round(size * (1 + 0.35 * e))
+    const p = rate + drift * i + errors[i]! * Math.sqrt((rate * (1 - rate)) / denominator) * 1.2
+    return { period: addPeriods(start, 'month', i), numerator: Math.max(0, Math.round(p * denominator)), denominator }
+  })
 }
 
 export const GALLERY: readonly GalleryExample[] = [
@@ -72,5 +86,49 @@ export const GALLERY: readonly GalleryExample[] = [
     title: 'Discharges before midday',
     valueFormat: 'percent',
     result: spcFixture({ start: '2024-01-01', unit: 'month', target: 0.33, segments: [{ values: series(22, 0.31, 0.04, 51) }] }),
+  },
+  {
+    name: 'p-chart-stepped-limits',
+    title: 'Emergency admissions readmitted within 30 days',
+    valueFormat: 'percent',
+    result: pChart(
+      [...counts('2023-07-01', 23, 160, 0.12, 61), { period: '2025-06-01', numerator: 33, denominator: 140 }],
+      { direction: 'decrease' },
+    ),
+  },
+  {
+    name: 'p-prime-chart',
+    title: 'Patients with diabetes who had all eight care processes',
+    valueFormat: 'percent',
+    result: pPrimeChart(
+      counts('2023-04-01', 30, 9000, 0.55, 71).map((c, i) => ({ ...c, numerator: c.numerator + Math.round(c.denominator * (0.012 * Math.sin(i * 1.7) + (i >= 22 ? 0.03 : 0))) })),
+      { target: 0.6 },
+    ),
+  },
+]
+
+export interface RunGalleryExample {
+  readonly name: string
+  readonly title: string
+  readonly valueFormat: ValueFormat
+  readonly unit?: string
+  readonly result: RunChartResult
+}
+
+/** Run charts by the core: a rebase, an excluded week, and an unusually long run after a change. */
+export const RUN_GALLERY: readonly RunGalleryExample[] = [
+  {
+    name: 'run-chart-long-run',
+    title: 'Median wait from referral to first appointment',
+    valueFormat: 'decimal1',
+    unit: 'days',
+    result: runChart(
+      [...series(16, 31, 4, 81, 1), ...series(12, 27, 3.5, 84, 1), ...series(9, 22.5, 1.5, 83, 1)].map((value, i) => ({
+        period: addPeriods('2025-01-06', 'week', i),
+        value,
+        ...(i === 5 ? { excluded: 'clinic closed for a week' } : {}),
+      })),
+      { rebases: [{ date: addPeriods('2025-01-06', 'week', 16), reason: 'New triage process' }] },
+    ),
   },
 ]

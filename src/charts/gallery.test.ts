@@ -6,7 +6,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { assuranceIconSvg } from './assurance-icon.ts'
-import { GALLERY } from './gallery-fixtures.ts'
+import { funnelPlotSvg } from './funnel-plot.ts'
+import { FUNNEL_EXAMPLE, GROUP_EXAMPLE } from './gallery-compare-fixtures.ts'
+import { GALLERY, RUN_GALLERY } from './gallery-fixtures.ts'
+import { groupIntervalsSvg } from './group-intervals.ts'
+import { runChartSvg } from './run-chart.ts'
 import { spcChartSvg } from './spc-chart.ts'
 import { spcSparklineSvg } from './spc-sparkline.ts'
 import { variationIconSvg } from './variation-icon.ts'
@@ -39,6 +43,23 @@ describe('gallery', () => {
       expectGolden(`${example.name}-sparkline.svg`, spcSparklineSvg(example.result, { ...common, id: `${example.name}-sparkline` }))
     })
   }
+
+  for (const example of RUN_GALLERY) {
+    it(`${example.name} run chart matches its golden`, () => {
+      const unit = example.unit === undefined ? {} : { unit: example.unit }
+      expectGolden(`${example.name}.svg`, runChartSvg(example.result, { title: example.title, valueFormat: example.valueFormat, id: example.name, ...unit }))
+    })
+  }
+
+  it(`${FUNNEL_EXAMPLE.name} funnel plot matches its golden`, () => {
+    const { name, title, highlight, labels, result } = FUNNEL_EXAMPLE
+    expectGolden(`${name}.svg`, funnelPlotSvg(result, { title, valueFormat: 'percent', id: name, highlight, labels }))
+  })
+
+  it(`${GROUP_EXAMPLE.name} group intervals match their golden`, () => {
+    const { name, title, result } = GROUP_EXAMPLE
+    expectGolden(`${name}.svg`, groupIntervalsSvg(result, { title, valueFormat: 'percent', id: name }))
+  })
 
   it('icons match their golden', () => {
     const icons = [

@@ -1,6 +1,10 @@
 /** Analysis results → accessible SVG markup. @see ./README.md */
 export { spcChartSvg, type SpcChartOptions } from './spc-chart.ts'
 export { spcSparklineSvg, type SpcSparklineOptions } from './spc-sparkline.ts'
+export { runChartSvg, type RunChartSvgOptions } from './run-chart.ts'
+export { funnelPlotSvg, type FunnelPlotOptions } from './funnel-plot.ts'
+export { groupIntervalsSvg, type GroupIntervalsOptions } from './group-intervals.ts'
+export { chartLabel } from './chart-label.ts'
 export { variationIconSvg, variationLabel } from './variation-icon.ts'
 export { assuranceIconSvg, assuranceLabel } from './assurance-icon.ts'
 export type { IconOptions } from './icon-svg.ts'

@@ -42,6 +42,9 @@ export const VARIATION_STYLES: Readonly<Record<VariationKind, VariationStyle>> =
   neutral: { fill: MDC.neutral, outline: '#2A0054', symbol: 'square', legend: 'Special cause (neutral)' },
 }
 
+/** A run chart's point in an unusually long run (Anhøj): a non-random pattern with no better direction. */
+export const LONG_RUN_STYLE: VariationStyle = { fill: MDC.neutral, outline: '#2A0054', symbol: 'square', legend: 'Part of an unusually long run' }
+
 /** The kind of variation a point type belongs to (neutral high and low share one style). */
 export function variationKind(type: PointType): VariationKind {
   return type === 'neutral_high' || type === 'neutral_low' ? 'neutral' : type
@@ -77,4 +80,11 @@ export const LINES = {
   trialLimits: { stroke: NHS.midGrey, strokeWidth: 1.25, dash: '2 3' },
   target: { stroke: NHS.red, strokeWidth: 2, dash: '12 4 3 4' },
   rebase: { stroke: NHS.text, strokeWidth: 1.5 },
+} as const satisfies Record<string, LineStyle>
+
+/** Lines of a funnel plot: solid centre (the overall value), dashed 95% limits, thicker solid 99.8% limits. */
+export const FUNNEL_LINES_STYLE = {
+  centre: { stroke: NHS.text, strokeWidth: 1.5 },
+  limits95: { stroke: NHS.darkGrey, strokeWidth: 1.25, dash: '6 4' },
+  limits998: { stroke: NHS.darkGrey, strokeWidth: 2 },
 } as const satisfies Record<string, LineStyle>

@@ -1,5 +1,6 @@
 /** The `<desc>` text alternatives of the SPC chart and sparkline. */
-import type { SpcResult } from '../core/spc/types.ts'
+import type { ControlChartResult } from '../core/spc/control-chart.ts'
+import { chartLabel } from './chart-label.ts'
 import { formatPeriod } from './format-date.ts'
 import { latestSignal } from './spc-facts.ts'
 import { periodAdjective } from './spc-facts.ts'
@@ -13,18 +14,21 @@ export interface AltTextInput {
 }
 
 /**
- * What is plotted, how many points over which dates, the latest value, the latest segment's
- * centre and limits, the count of special-cause points by kind, the signal, target and rebases.
+ * What is plotted (and which chart, unless XmR), how many points over which dates, the latest
+ * value, the latest segment's centre and the latest point's limits, the count of special-cause
+ * points by kind, the signal, target and rebases.
  */
-export function spcAltText(result: SpcResult, w: Wording, input: AltTextInput): string {
+export function spcAltText(result: ControlChartResult, w: Wording, input: AltTextInput): string {
   const first = result.points[0]
   const last = result.points.at(-1)
-  if (!first || !last) return `${input.what} of ${input.title}: no data yet.`
+  // XmR is the default chart, not named, so its text stays as it was before the other charts came.
+  const kind = result.chart === 'xmr' ? '' : `, a ${chartLabel(result.chart)}`
+  if (!first || !last) return `${input.what} of ${input.title}${kind}: no data yet.`
   const adjective = periodAdjective(w.period)
   const n = result.points.length
   const excluded = result.points.filter((p) => p.excluded !== null).length
   const sentences = [
-    `${input.what} of ${input.title}: ${n} ${adjective === '' ? '' : `${adjective} `}value${n === 1 ? '' : 's'} from ${formatPeriod(first.period, w.period)} to ${formatPeriod(last.period, w.period)}.`,
+    `${input.what} of ${input.title}${kind}: ${n} ${adjective === '' ? '' : `${adjective} `}value${n === 1 ? '' : 's'} from ${formatPeriod(first.period, w.period)} to ${formatPeriod(last.period, w.period)}.`,
     latestSentence(last, w),
     limitsSentence(result, w),
     trialSentence(result, w),

@@ -1,6 +1,7 @@
-/** Facts read off an SpcResult that both the pictures and the sentences need. */
+/** Facts read off a control chart result that both the pictures and the sentences need. */
 import type { PeriodUnit } from '../core/model.ts'
-import type { Rule, SpcPoint, SpcResult } from '../core/spc/types.ts'
+import type { ControlChartResult } from '../core/spc/control-chart.ts'
+import type { Rule, SpcPoint } from '../core/spc/types.ts'
 import type { ValueFormat } from './format-value.ts'
 import { variationKind, type VariationKind } from './palette.ts'
 
@@ -28,6 +29,25 @@ export function displayLimits(point: Pick<SpcPoint, 'lower' | 'upper'>, format: 
   return { lower: Math.max(0, point.lower), upper: Math.min(1, point.upper) }
 }
 
+/**
+ * True when the limits of `segment` (default the latest) differ from point to point, as on P and U
+ * charts, where they follow each period's denominator.
+ */
+export function limitsVary(result: ControlChartResult, segment = result.points.at(-1)?.segment): boolean {
+  const points = result.points.filter((p) => p.segment === segment)
+  const first = points[0]
+  return first !== undefined && points.some((p) => p.upper !== first.upper || p.lower !== first.lower)
+}
+
+/**
+ * True when the Anhøj runs analysis is a chart-level signal: on the `qic` profile, and on G and T
+ * charts (which test only the outside-limits rule point by point).
+ */
+export function runsAreChartSignal(result: ControlChartResult): boolean {
+  if (result.chart === 'g' || result.chart === 't') return true
+  return 'profile' in result && result.profile === 'qic'
+}
+
 /** The special-cause pattern that the latest point belongs to. */
 export interface LatestSignal {
   /** The pattern described: a shift or trend when the trailing special-cause run holds one, else the latest point's rule. */
@@ -41,7 +61,7 @@ export interface LatestSignal {
   readonly alsoOutside: boolean
 }
 
-export function latestSignal(result: SpcResult): LatestSignal | undefined {
+export function latestSignal(result: ControlChartResult): LatestSignal | undefined {
   const last = result.points.at(-1)
   if (!last || last.rule === null || last.type === 'common_cause') return undefined
   const kind = variationKind(last.type) as SpecialKind

@@ -10,10 +10,15 @@ function lineOptions(style: LineStyle): { stroke: string; strokeWidth: number; s
   return style.dash === undefined ? { stroke: style.stroke, strokeWidth: style.strokeWidth } : { stroke: style.stroke, strokeWidth: style.strokeWidth, strokeDasharray: style.dash }
 }
 
-/** Centre line (solid) and limits (dashed, dotted when trial) of one segment: never joined across segments. */
-export function segmentMarks(rows: readonly LimitRow[], segment: number, trial: boolean): Plot.Markish[] {
+/**
+ * Centre line (solid) and limits (dashed, dotted when trial) of one segment: never joined across
+ * segments. `stepped` limits (P and U charts, where each point has its own) change halfway between
+ * points, so each period's limit is a flat step around it.
+ */
+export function segmentMarks(rows: readonly LimitRow[], segment: number, trial: boolean, stepped = false): Plot.Markish[] {
   const data = rows.filter((r) => r.segment === segment)
-  const limits = lineOptions(trial ? LINES.trialLimits : LINES.limits)
+  const style = lineOptions(trial ? LINES.trialLimits : LINES.limits)
+  const limits = stepped ? { ...style, curve: 'step' as const } : style
   return [
     Plot.lineY(data, { x: 'x', y: 'upper', ...limits, className: 'spc-upper-limit' }),
     Plot.lineY(data, { x: 'x', y: 'lower', ...limits, className: 'spc-lower-limit' }),
@@ -21,14 +26,24 @@ export function segmentMarks(rows: readonly LimitRow[], segment: number, trial: 
   ]
 }
 
-export function valueLineMark(rows: readonly PointRow[]): Plot.Markish {
+export function valueLineMark(rows: readonly PointRow[], className = 'spc-values'): Plot.Markish {
   const ordered = [...rows].sort((a, b) => a.x.getTime() - b.x.getTime())
-  return Plot.lineY(ordered, { x: 'x', y: 'y', ...lineOptions(LINES.values), className: 'spc-values' })
+  return Plot.lineY(ordered, { x: 'x', y: 'y', ...lineOptions(LINES.values), className })
 }
 
 /** One mark per point, its fill, outline, shape and size already decided (identity scales). */
-export function pointMark(rows: readonly PointRow[]): Plot.Markish {
-  return Plot.dot(rows, { x: 'x', y: 'y', fill: 'fill', stroke: 'stroke', symbol: 'symbol', r: 'r', strokeWidth: 1.5, title: 'title', className: 'spc-points' })
+export function pointMark(rows: readonly PointRow[], className = 'spc-points'): Plot.Markish {
+  return Plot.dot(rows, { x: 'x', y: 'y', fill: 'fill', stroke: 'stroke', symbol: 'symbol', r: 'r', strokeWidth: 1.5, title: 'title', className })
+}
+
+/** The centre line of each segment of a run chart (the median), solid, never joined across segments. */
+export function medianMarks(rows: readonly { readonly x: Date; readonly segment: number; readonly centre: number }[], segments: number): Plot.Markish[] {
+  return Array.from({ length: segments }, (_, i) =>
+    Plot.lineY(
+      rows.filter((r) => r.segment === i),
+      { x: 'x', y: 'centre', ...lineOptions(LINES.centre), className: 'run-median' },
+    ),
+  )
 }
 
 /** The target as a horizontal rule over the points' date range. */
@@ -56,8 +71,8 @@ export interface EndLabel {
 }
 
 /** Labels in the right margin, beside the last point (y already spread apart). */
-export function endLabelMark(x: Date, labels: readonly EndLabel[]): Plot.Markish {
-  return Plot.text(labels, { x: () => x, y: 'y', text: 'text', fill: 'colour', textAnchor: 'start', dx: 12, fontSize: TEXT_SIZE, className: 'spc-line-labels' })
+export function endLabelMark(x: Date | number, labels: readonly EndLabel[], className = 'spc-line-labels', dx = 12): Plot.Markish {
+  return Plot.text(labels, { x: () => x, y: 'y', text: 'text', fill: 'colour', textAnchor: 'start', dx, fontSize: TEXT_SIZE, className })
 }
 
 /** The y-axis label, above the tick labels at the top left of the frame. */

@@ -1,6 +1,7 @@
-/** SpcResult → rows that Plot marks draw: one row per point, with its look decided here. */
+/** A control chart result → rows that Plot marks draw: one row per point, with its look decided here. */
 import type { Direction } from '../core/model.ts'
-import type { SpcPoint, SpcResult } from '../core/spc/types.ts'
+import type { ControlChartResult } from '../core/spc/control-chart.ts'
+import type { SpcPoint } from '../core/spc/types.ts'
 import { formatPeriod, toUtcDate } from './format-date.ts'
 import { formatValue } from './format-value.ts'
 import { VARIATION_STYLES, NHS, variationKind } from './palette.ts'
@@ -37,7 +38,7 @@ export interface PointRadius {
 export const POINT_RADIUS: PointRadius = { common: 3.5, special: 5.5 }
 
 /** Rows in drawing order: common cause first, so special-cause points sit on top. */
-export function pointRows(result: SpcResult, w: Wording, radius: PointRadius = POINT_RADIUS): PointRow[] {
+export function pointRows(result: ControlChartResult, w: Wording, radius: PointRadius = POINT_RADIUS): PointRow[] {
   const rows = result.points.map((p) => pointRow(p, result.direction, w, radius))
   return [...rows.filter((r) => !r.special), ...rows.filter((r) => r.special)]
 }
@@ -61,10 +62,11 @@ function pointRow(p: SpcPoint, direction: Direction, w: Wording, radius: PointRa
 }
 
 /**
- * Centre and limit rows per point (limits clamped to 0–100% for percentages). A segment of one
- * point is widened by a third of `stepMs` either side, so its lines are still visible.
+ * Centre and limit rows per point, each point's own limits (they vary with the denominator on P and
+ * U charts), clamped to 0–100% for percentages. A segment of one point is widened by a third of
+ * `stepMs` either side, so its lines are still visible.
  */
-export function limitRows(result: SpcResult, w: Wording, stepMs: number): LimitRow[] {
+export function limitRows(result: ControlChartResult, w: Wording, stepMs: number): LimitRow[] {
   const rows: LimitRow[] = []
   for (const [index] of result.segments.entries()) {
     const points = result.points.filter((p) => p.segment === index)
@@ -79,7 +81,7 @@ export function limitRows(result: SpcResult, w: Wording, stepMs: number): LimitR
 }
 
 /** Median gap between consecutive points in milliseconds (7 days when there is one point or none). */
-export function typicalStepMs(points: readonly SpcPoint[]): number {
+export function typicalStepMs(points: readonly { readonly period: string }[]): number {
   const times = points.map((p) => toUtcDate(p.period).getTime())
   const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t)).sort((a, b) => a - b)
   return gaps[Math.floor(gaps.length / 2)] ?? 7 * 86_400_000

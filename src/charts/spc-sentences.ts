@@ -1,9 +1,11 @@
 /** Plain-English sentences about an SPC result, shared by describeSpc and the charts' text alternatives. */
 import type { PeriodUnit } from '../core/model.ts'
-import type { SpcPoint, SpcResult } from '../core/spc/types.ts'
+import type { ControlChartResult } from '../core/spc/control-chart.ts'
+import type { SpcPoint } from '../core/spc/types.ts'
+import { centreName } from './chart-label.ts'
 import { countPeriods, formatDay, formatPeriod, toUtcDate } from './format-date.ts'
 import { formatValue, type ValueFormat } from './format-value.ts'
-import { displayLimits, latestSignal, specialCounts, type SpecialKind } from './spc-facts.ts'
+import { displayLimits, latestSignal, limitsVary, runsAreChartSignal, specialCounts, type SpecialKind } from './spc-facts.ts'
 
 /** How values and periods are written. */
 export interface Wording {
@@ -30,18 +32,24 @@ export function latestSentence(point: SpcPoint, w: Wording, measureName = ''): s
   return `${subject} is ${value(point.value, w)} (${formatPeriod(point.period, w.period)}).${excluded}`
 }
 
-export function limitsSentence(result: SpcResult, w: Wording): string | undefined {
+/**
+ * The latest segment's centre and the latest point's limits; where the limits vary with the
+ * denominator (P and U charts), it says so and that the limits quoted are the latest period's.
+ */
+export function limitsSentence(result: ControlChartResult, w: Wording): string | undefined {
   const last = result.points.at(-1)
   const segment = last && result.segments[last.segment]
   if (!last || !segment) return undefined
   const { lower, upper } = displayLimits(last, w.format)
   const since = last.segment > 0 ? `Since the rebase on ${formatDay(toUtcDate(segment.from))}${segment.reason ? ` (${segment.reason})` : ''}, the` : 'The'
   const range = `${formatValue(lower, w.format)} and ${value(upper, w)}`
-  return `${since} average is ${value(last.centre, w)} and values are expected to fall between ${range} if nothing changes.`
+  const centre = `${since} ${centreName(result.chart)} is ${value(last.centre, w)}`
+  if (!limitsVary(result)) return `${centre} and values are expected to fall between ${range} if nothing changes.`
+  return `${centre} and values for the latest period are expected to fall between ${range} if nothing changes (the limits vary with the size of each period's denominator).`
 }
 
 /** Said when the latest segment has trial limits (fewer than 13 points). */
-export function trialSentence(result: SpcResult, w: Wording): string | undefined {
+export function trialSentence(result: ControlChartResult, w: Wording): string | undefined {
   const last = result.points.at(-1)
   if (!last || !result.segments[last.segment]?.trialLimits) return undefined
   const n = result.points.filter((p) => p.segment === last.segment).length
@@ -49,7 +57,7 @@ export function trialSentence(result: SpcResult, w: Wording): string | undefined
 }
 
 /** What the latest point says: a special-cause signal, or common cause. */
-export function signalSentence(result: SpcResult, w: Wording): string | undefined {
+export function signalSentence(result: ControlChartResult, w: Wording): string | undefined {
   const last = result.points.at(-1)
   if (!last) return undefined
   const signal = latestSignal(result)
@@ -64,7 +72,7 @@ export function signalSentence(result: SpcResult, w: Wording): string | undefine
     case 'outside_limits':
       return `The latest value is ${side} the ${limit}: special cause variation that ${meaning}.`
     case 'shift':
-      return `${subject} ${side} the average: a shift that ${meaning}.${also}`
+      return `${subject} ${side} the ${centreName(result.chart)}: a shift that ${meaning}.${also}`
     case 'trend':
       return `${trendSubject} ${signal.high ? 'higher' : 'lower'} than the one before: a trend that ${meaning}.${also}`
     case 'two_of_three':
@@ -83,25 +91,27 @@ export function countSentence(points: readonly SpcPoint[], always: boolean): str
   return `${counts.total} of ${points.length} points ${verb} special cause variation: ${kinds.join(', ')}.`
 }
 
-/** The Anhøj runs signal of the latest segment (the chart-level signal of the `qic` profile). */
-export function runsSentence(result: SpcResult): string | undefined {
+/** The Anhøj runs signal of the latest segment (the chart-level signal of the `qic` profile and of G and T charts). */
+export function runsSentence(result: ControlChartResult): string | undefined {
   const segment = result.segments.at(-1)
-  if (result.profile !== 'qic' || !segment?.runs.signal) return undefined
+  if (!runsAreChartSignal(result) || !segment?.runs.signal) return undefined
   const { longestRun, longestRunMax, crossings, crossingsMin } = segment.runs
+  const centre = centreName(result.chart)
   const reasons: string[] = []
-  if (longestRun > longestRunMax) reasons.push(`a run of ${longestRun} points on one side of the average (more than ${longestRunMax} is unlikely by chance)`)
-  if (crossings < crossingsMin) reasons.push(`the values cross the average only ${crossings} times (fewer than ${crossingsMin} is unlikely by chance)`)
+  if (longestRun > longestRunMax) reasons.push(`a run of ${longestRun} points on one side of the ${centre} (more than ${longestRunMax} is unlikely by chance)`)
+  if (crossings < crossingsMin) reasons.push(`the values cross the ${centre} only ${crossings} times (fewer than ${crossingsMin} is unlikely by chance)`)
   const why = reasons.length > 0 ? `: ${reasons.join(', and ')}` : ''
   return `The pattern of runs is not random${why}. Something has changed.`
 }
 
-export function targetSentence(result: SpcResult, target: number | null, w: Wording): string | undefined {
+export function targetSentence(result: ControlChartResult, target: number | null, w: Wording): string | undefined {
   const last = result.points.at(-1)
   if (target === null) return undefined
   const text = `The target of ${formatValue(target, w.format, { unit: w.unit, trim: true })}`
   if (!last || result.direction === 'neutral') return `${text} is shown on the chart.`
   const { lower, upper } = displayLimits(last, w.format)
-  const place = target > upper ? 'above the upper limit' : target < lower ? 'below the lower limit' : 'between the limits'
+  const latest = limitsVary(result) ? "latest period's " : ''
+  const place = target > upper ? `above the ${latest}upper limit` : target < lower ? `below the ${latest}lower limit` : `between the ${latest}limits`
   const met = target > upper ? result.direction === 'decrease' : target < lower ? result.direction === 'increase' : undefined
   if (met === undefined) return `${text} is ${place}: it will be met in some periods and missed in others unless the process changes.`
   return met

@@ -1,13 +1,13 @@
 /** A small SPC chart for a summary grid: line, special-cause points, latest segment's centre and limits. */
 import * as Plot from '@observablehq/plot'
 import type { PeriodUnit } from '../core/model.ts'
-import type { SpcResult } from '../core/spc/types.ts'
+import type { ControlChartResult } from '../core/spc/control-chart.ts'
 import { yScale } from './chart-scale.ts'
 import type { ValueFormat } from './format-value.ts'
 import { NHS } from './palette.ts'
 import { inferPeriodUnit } from './period-unit.ts'
 import { spcAltText } from './spc-alt-text.ts'
-import { displayLimits } from './spc-facts.ts'
+import { displayLimits, limitsVary } from './spc-facts.ts'
 import { pointMark, segmentMarks, valueLineMark } from './spc-marks.ts'
 import { limitRows, pointRows, typicalStepMs } from './spc-rows.ts'
 import type { Wording } from './spc-sentences.ts'
@@ -27,8 +27,8 @@ export interface SpcSparklineOptions {
 const DEFAULTS = { width: 240, height: 80, margin: 6 } as const
 const RADIUS = { common: 3, special: 3.5 } as const
 
-/** SVG markup of a sparkline: no axes; the latest point and special-cause points are dotted. */
-export function spcSparklineSvg(result: SpcResult, options: SpcSparklineOptions): string {
+/** SVG markup of a sparkline of any control chart: no axes; the latest point and special-cause points are dotted. */
+export function spcSparklineSvg(result: ControlChartResult, options: SpcSparklineOptions): string {
   const { title, valueFormat, unit, width = DEFAULTS.width, height = DEFAULTS.height, id = idFromTitle('sparkline', title) } = options
   if (!(width >= 40 && height >= 20)) throw new Error(`invalid sparkline size: ${width}×${height} (expected at least 40×20)`)
   const wording: Wording = { format: valueFormat, unit, period: options.period ?? inferPeriodUnit(result.points.map((p) => p.period)) }
@@ -55,7 +55,7 @@ export function spcSparklineSvg(result: SpcResult, options: SpcSparklineOptions)
       last === undefined
         ? [Plot.text(['No data yet'], { frameAnchor: 'middle', fill: NHS.secondaryText })]
         : [
-            ...segmentMarks(limitRows(result, wording, typicalStepMs(result.points)), segment, result.segments[segment]?.trialLimits ?? false),
+            ...segmentMarks(limitRows(result, wording, typicalStepMs(result.points)), segment, result.segments[segment]?.trialLimits ?? false, limitsVary(result, segment)),
             valueLineMark(rows),
             pointMark(dotted),
           ],

@@ -4,15 +4,15 @@ export type MeasureType = 'outcome' | 'process' | 'balancing'
 export type MeasureKind = 'count' | 'proportion' | 'rate' | 'mean'
 export type Direction = 'increase' | 'decrease' | 'neutral'
 export type PeriodUnit = 'day' | 'week' | 'month' | 'quarter'
-/** Charts a measure page can draw from per-period data (G and T charts need event-level data). */
-export type ChartType = 'run' | 'xmr' | 'p' | 'p_prime' | 'u' | 'u_prime' | 'c'
+/** Charts a measure page can draw from per-period data, spelt as `lhs spc --chart` spells them (pp, up: Laney's P′, U′); G and T charts need event-level data. */
+export type ChartType = 'run' | 'xmr' | 'p' | 'pp' | 'u' | 'up' | 'c'
 export type SiteKind = 'system' | 'network' | 'practice' | 'ward' | 'hospital' | 'team' | 'partner'
 
 export const MEASURE_TYPES: readonly MeasureType[] = ['outcome', 'process', 'balancing']
 export const MEASURE_KINDS: readonly MeasureKind[] = ['count', 'proportion', 'rate', 'mean']
 export const DIRECTIONS: readonly Direction[] = ['increase', 'decrease', 'neutral']
 export const PERIOD_UNITS: readonly PeriodUnit[] = ['day', 'week', 'month', 'quarter']
-export const CHART_TYPES: readonly ChartType[] = ['run', 'xmr', 'p', 'p_prime', 'u', 'u_prime', 'c']
+export const CHART_TYPES: readonly ChartType[] = ['run', 'xmr', 'p', 'pp', 'u', 'up', 'c']
 export const SITE_KINDS: readonly SiteKind[] = ['system', 'network', 'practice', 'ward', 'hospital', 'team', 'partner']
 
 export interface Organisation {

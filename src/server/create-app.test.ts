@@ -70,6 +70,13 @@ for (const engine of enginesUnderTest()) {
           `${API}/{org}/programmes/{programme}/measures/{measure}`,
           `${API}/{org}/programmes/{programme}/measures/{measure}/observations`,
           SERIES_PATH,
+          `${API}/{org}/programmes/{programme}/measures/{measure}/chart`,
+          `${API}/{org}/programmes/{programme}/measures/{measure}/funnel`,
+          `${API}/{org}/programmes/{programme}/measures/{measure}/groups`,
+          `${API}/{org}/programmes/{programme}/measures/{measure}/notes`,
+          `${API}/{org}/programmes/{programme}/measures/{measure}/rebases`,
+          `${API}/{org}/programmes/{programme}/measures/{measure}/rebases/{date}`,
+          `${API}/{org}/programmes/{programme}/summary`,
           `${API}/{org}/programmes/{programme}/imports`,
         ].sort(),
       )
@@ -84,7 +91,7 @@ for (const engine of enginesUnderTest()) {
         }
       }
       for (const ref of refs(document)) expect(resolve(document, ref), `${ref} resolves`).toBeDefined()
-      expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Measure', 'Site', 'Series', 'SpcResult', 'Problem', 'ImportReport', 'Issue']))
+      expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Measure', 'Site', 'Series', 'SpcResult', 'Problem', 'ImportReport', 'Issue', 'MeasureChart', 'SiteComparison', 'GroupComparison', 'SummaryMatrix']))
     })
 
     it('documents the series query (site, dimension, group, profile) and the multipart import body', async () => {
@@ -101,7 +108,7 @@ for (const engine of enginesUnderTest()) {
     it('answers every GET path of the document (so the document does not list routes that do not exist)', async () => {
       const document = (await jsonOf(await server.app.request('/api/openapi.json'))) as OpenApiDocument
       const paths = Object.entries(document.paths).filter(([, item]) => item.get !== undefined)
-      expect(paths).toHaveLength(12)
+      expect(paths).toHaveLength(16)
       for (const [path] of paths) {
         const url = path.replace('{org}', 'test').replace('{programme}', 'htn').replace('{measure}', 'bp-control')
         expect((await server.app.request(url)).status, url).toBe(200)

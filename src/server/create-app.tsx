@@ -21,6 +21,7 @@ import { sameOriginPosts, securityHeaders } from './security.ts'
 import { catalogueRoutes } from './api/catalogue-routes.ts'
 import { importRoutes } from './api/import-routes.ts'
 import { seriesRoutes } from './api/series-routes.ts'
+import { analysisRoutes } from './api/analysis-routes.ts'
 import { pageRoutes } from './pages/routes.tsx'
 import { classify, onError, problem } from './problem.ts'
 import { ErrorPage } from './pages/error-page.tsx'
@@ -76,6 +77,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono {
   catalogueRoutes(app, deps)
   measureEditRoutes(app)
   seriesRoutes(app)
+  analysisRoutes(app)
   importRoutes(app)
   auditRoutes(app)
   app.doc31('/api/openapi.json', {

@@ -2,10 +2,12 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResult } from 'kysely'
 import * as foundation from './migrations/0001-foundation.ts'
 import * as trust from './migrations/0002-trust.ts'
+import * as analysis from './migrations/0003-analysis.ts'
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-trust': trust,
+  '0003-analysis': analysis,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

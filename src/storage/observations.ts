@@ -135,3 +135,77 @@ export async function listSeries(db: Kysely<Database>, organisationId: number, m
     .execute()
   return rows.map((r) => ({ siteId: r.site_id, dimension: r.dimension, group: r.group_name, points: Number(r.points) }))
 }
+
+/** Whether the measure has any value (any community group) for `period` at the site. */
+export async function hasPeriod(db: Kysely<Database>, organisationId: number, measureId: number, siteId: number, period: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('observations')
+    .select('period_start')
+    .where('organisation_id', '=', organisationId)
+    .where('measure_id', '=', measureId)
+    .where('site_id', '=', siteId)
+    .where('period_start', '=', period)
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export interface WindowTotals {
+  readonly siteId: number
+  readonly dimension: string
+  readonly group: string
+  readonly numerator: number
+  readonly denominator: number
+  /** Periods in the window with a value. */
+  readonly periods: number
+}
+
+/**
+ * Numerators and denominators summed over the periods `from`–`to` (inclusive) for every series of
+ * the measure with counts; `dimension` '' for the all-people rows, or a dimension for its groups.
+ */
+export async function sumWindow(db: Kysely<Database>, organisationId: number, measureId: number, window: { readonly from: string; readonly to: string; readonly dimension: string; readonly siteId?: number }): Promise<WindowTotals[]> {
+  let query = db
+    .selectFrom('observations')
+    .select((eb) => [
+      'site_id',
+      'dimension',
+      'group_name',
+      eb.fn.sum<number>('numerator').as('numerator'),
+      eb.fn.sum<number>('denominator').as('denominator'),
+      eb.fn.countAll<number>().as('periods'),
+    ])
+    .where('organisation_id', '=', organisationId)
+    .where('measure_id', '=', measureId)
+    .where('dimension', '=', window.dimension)
+    .where('period_start', '>=', window.from)
+    .where('period_start', '<=', window.to)
+    .where('numerator', 'is not', null)
+    .where('denominator', 'is not', null)
+  if (window.siteId !== undefined) query = query.where('site_id', '=', window.siteId)
+  const rows = await query.groupBy(['site_id', 'dimension', 'group_name']).orderBy('site_id').orderBy('group_name').execute()
+  return rows.map((r) => ({ siteId: r.site_id, dimension: r.dimension, group: r.group_name, numerator: Number(r.numerator), denominator: Number(r.denominator), periods: Number(r.periods) }))
+}
+
+/** The measure's periods with data (any site or group), oldest first. */
+export async function listPeriods(db: Kysely<Database>, organisationId: number, measureId: number): Promise<string[]> {
+  const rows = await db.selectFrom('observations').select('period_start').distinct().where('organisation_id', '=', organisationId).where('measure_id', '=', measureId).orderBy('period_start').execute()
+  return rows.map((r) => r.period_start)
+}
+
+/** Counts per period and group of one site's dimension, for gap series. */
+export async function readGroupCounts(db: Kysely<Database>, organisationId: number, measureId: number, siteId: number, dimension: string): Promise<{ period: string; group: string; numerator: number; denominator: number }[]> {
+  const rows = await db
+    .selectFrom('observations')
+    .select(['period_start', 'group_name', 'numerator', 'denominator'])
+    .where('organisation_id', '=', organisationId)
+    .where('measure_id', '=', measureId)
+    .where('site_id', '=', siteId)
+    .where('dimension', '=', dimension)
+    .where('numerator', 'is not', null)
+    .where('denominator', 'is not', null)
+    .orderBy('period_start')
+    .orderBy('group_name')
+    .execute()
+  return rows.map((r) => ({ period: r.period_start, group: r.group_name, numerator: Number(r.numerator), denominator: Number(r.denominator) }))
+}

@@ -34,3 +34,9 @@ export async function upsertRebase(db: Kysely<Database>, organisationId: number,
     .executeTakeFirst()
   return row?.inserted === true
 }
+
+/** Remove the rebase of `measureId` on `date`; true when there was one. */
+export async function deleteRebase(db: Kysely<Database>, organisationId: number, measureId: number, date: string): Promise<boolean> {
+  const result = await db.deleteFrom('rebases').where('organisation_id', '=', organisationId).where('measure_id', '=', measureId).where('rebase_date', '=', date).executeTakeFirst()
+  return Number(result.numDeletedRows) > 0
+}

@@ -77,6 +77,18 @@ export interface RebasesTable {
   created_at: Timestamp
 }
 
+export interface PointNotesTable {
+  organisation_id: number
+  id: Generated<number>
+  measure_id: number
+  site_id: number
+  period_start: IsoDate
+  kind: 'exclusion' | 'annotation'
+  note: string
+  created_by: string
+  created_at: Timestamp
+}
+
 export interface ImportsTable {
   organisation_id: number
   id: Generated<number>
@@ -164,6 +176,7 @@ export interface Database {
   measures: MeasuresTable
   observations: ObservationsTable
   rebases: RebasesTable
+  point_notes: PointNotesTable
   imports: ImportsTable
   users: UsersTable
   memberships: MembershipsTable

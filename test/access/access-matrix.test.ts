@@ -14,7 +14,7 @@ const USERS: readonly TestUser[] = ['anonymous', ...ROLES, 'other_admin']
 
 /** A real URL for a route pattern, in organisation `test` (fixture programme htn, measure bp-control). */
 function urlOf(path: string): string {
-  return path.replace(':org', 'test').replace(':programme', 'htn').replace(':measure', 'bp-control').replace('*', 'lhs.css')
+  return path.replace(':org', 'test').replace(':programme', 'htn').replace(':measure', 'bp-control').replace(':date', 'not-a-date').replace('*', 'lhs.css')
 }
 
 type Outcome = 'allowed' | 'sign_in' | 'forbidden' | 'not_found'

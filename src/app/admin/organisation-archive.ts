@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../storage/schema.ts'
 
 export const ARCHIVE_FORMAT = 'lhs-organisation-archive'
-export const ARCHIVE_VERSION = 1
+export const ARCHIVE_VERSION = 2
 
 export interface ArchiveSite {
   readonly id: number
@@ -72,6 +72,18 @@ export interface ArchiveRebase {
   readonly createdAt: string
 }
 
+export interface ArchivePointNote {
+  readonly id: number
+  readonly programme: string
+  readonly measure: string
+  readonly site: string
+  readonly period: string
+  readonly kind: 'exclusion' | 'annotation'
+  readonly note: string
+  readonly createdBy: string
+  readonly createdAt: string
+}
+
 export interface ArchiveImport {
   readonly id: number
   readonly programme: string
@@ -117,13 +129,14 @@ export interface OrganisationArchive {
   readonly measures: readonly ArchiveMeasure[]
   readonly observations: readonly ArchiveObservation[]
   readonly rebases: readonly ArchiveRebase[]
+  readonly pointNotes: readonly ArchivePointNote[]
   readonly imports: readonly ArchiveImport[]
   readonly people: readonly ArchivePerson[]
   readonly audit: readonly ArchiveAuditEntry[]
 }
 
 /** The lists of an archive, in the order they are written. */
-export const ARCHIVE_LISTS = ['sites', 'programmes', 'measures', 'observations', 'rebases', 'imports', 'people', 'audit'] as const
+export const ARCHIVE_LISTS = ['sites', 'programmes', 'measures', 'observations', 'rebases', 'pointNotes', 'imports', 'people', 'audit'] as const
 export type ArchiveList = (typeof ARCHIVE_LISTS)[number]
 export type ArchiveCounts = Readonly<Record<ArchiveList, number>>
 
@@ -151,6 +164,7 @@ export async function readArchive(db: Kysely<Database>, organisation: Organisati
     measures: await readMeasures(db, id),
     observations: await readObservations(db, id),
     rebases: await readRebases(db, id),
+    pointNotes: await readPointNotes(db, id),
     imports: await readImports(db, id),
     people: await readPeople(db, id),
     audit: await readAudit(db, id),
@@ -244,6 +258,19 @@ async function readRebases(db: Kysely<Database>, id: number): Promise<ArchiveReb
     .orderBy('r.id')
     .execute()
   return rows.map((r) => ({ id: r.id, programme: r.programme, measure: r.measure, date: r.rebase_date, reason: r.reason, createdBy: r.created_by, createdAt: iso(r.created_at) }))
+}
+
+async function readPointNotes(db: Kysely<Database>, id: number): Promise<ArchivePointNote[]> {
+  const rows = await db
+    .selectFrom('point_notes as n')
+    .innerJoin('measures as m', (join) => join.onRef('m.organisation_id', '=', 'n.organisation_id').onRef('m.id', '=', 'n.measure_id'))
+    .innerJoin('programmes as p', (join) => join.onRef('p.organisation_id', '=', 'm.organisation_id').onRef('p.id', '=', 'm.programme_id'))
+    .innerJoin('sites as s', (join) => join.onRef('s.organisation_id', '=', 'n.organisation_id').onRef('s.id', '=', 'n.site_id'))
+    .select(['n.id', 'p.code as programme', 'm.code as measure', 's.code as site', 'n.period_start', 'n.kind', 'n.note', 'n.created_by', 'n.created_at'])
+    .where('n.organisation_id', '=', id)
+    .orderBy('n.id')
+    .execute()
+  return rows.map((r) => ({ id: r.id, programme: r.programme, measure: r.measure, site: r.site, period: r.period_start, kind: r.kind, note: r.note, createdBy: r.created_by, createdAt: iso(r.created_at) }))
 }
 
 async function readImports(db: Kysely<Database>, id: number): Promise<ArchiveImport[]> {

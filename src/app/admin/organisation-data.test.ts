@@ -12,6 +12,7 @@ import { verifyAuditChain } from '../../storage/audit-log.ts'
 import { upsertMeasures } from '../../storage/measures.ts'
 import { findOrganisation } from '../../storage/organisations.ts'
 import { findProgramme } from '../../storage/programmes.ts'
+import { upsertPointNote } from '../../storage/point-notes.ts'
 import { upsertRebase } from '../../storage/rebases.ts'
 import { recordSignInAttempt } from '../../storage/sessions.ts'
 import { upsertSites } from '../../storage/sites.ts'
@@ -28,7 +29,7 @@ const PASSWORD = 'correct horse battery staple'
 const ONLY_TEST = 'only-test@test.example'
 const BOTH = 'both@shared.example'
 const ONLY_OTHER = 'only-other@other.example'
-const TENANT_TABLES = ['sites', 'programmes', 'measures', 'observations', 'rebases', 'imports', 'memberships'] as const
+const TENANT_TABLES = ['sites', 'programmes', 'measures', 'observations', 'point_notes', 'rebases', 'imports', 'memberships'] as const
 const ALL_TABLES = ['organisations', ...TENANT_TABLES, 'users', 'sessions', 'api_tokens', 'sign_in_attempts', 'audit_log'] as const
 
 /** The raw secrets handed out while seeding (tokens, session cookies, the password). */
@@ -60,6 +61,8 @@ async function seedTwoOrganisations(deps: AppDeps): Promise<Seeded> {
   for (const organisation of [test, other]) {
     const measure = await store.db.selectFrom('measures').select('id').where('organisation_id', '=', organisation.id).where('code', '=', 'bp-control').executeTakeFirstOrThrow()
     await upsertRebase(store.db, organisation.id, { measureId: measure.id, date: monday(1), reason: `new clinic in ${organisation.code}`, createdBy: 'seed' })
+    const site = await store.db.selectFrom('sites').select('id').where('organisation_id', '=', organisation.id).where('code', '=', organisation.code).executeTakeFirstOrThrow()
+    await upsertPointNote(store.db, organisation.id, { measureId: measure.id, siteId: site.id, period: monday(2), kind: 'annotation' }, `note in ${organisation.code}`, 'seed')
   }
   await addMember(deps, CLI_ACTOR, { email: ONLY_TEST, organisation: 'test', role: 'analyst', sites: ['alpha'], password: PASSWORD })
   await addMember(deps, CLI_ACTOR, { email: BOTH, organisation: 'test', role: 'admin', password: PASSWORD })
@@ -120,7 +123,7 @@ for (const engine of enginesUnderTest()) {
 
     it('exports every row of test and none of other, in JSON that reads back as the same archive', async () => {
       const archive = await exportOrganisation(deps, CLI_ACTOR, 'test')
-      expect(archive).toMatchObject({ format: 'lhs-organisation-archive', version: 1, exportedAt: '2025-06-02T09:00:00.000Z', organisation: { code: 'test', name: 'Test ICS' } })
+      expect(archive).toMatchObject({ format: 'lhs-organisation-archive', version: 2, exportedAt: '2025-06-02T09:00:00.000Z', organisation: { code: 'test', name: 'Test ICS' } })
       for (const table of ['sites', 'programmes', 'measures', 'observations', 'rebases', 'imports'] as const) {
         expect(archive[table], table).toHaveLength(await countWhere(store, table, `organisation_id = ${seeded.testId}`))
       }
@@ -128,6 +131,7 @@ for (const engine of enginesUnderTest()) {
       expect(archive.observations).toHaveLength(6)
       expect(archive.observations[0]).toEqual({ programme: 'htn', measure: 'bp-control', site: 'alpha', dimension: '', group: '', periodStart: monday(0), numerator: 20, denominator: 40, value: 0.5, source: 'file:test.csv', importedAt: '2025-06-02T09:00:00.000Z', importId: archive.imports[0]?.id })
       expect(archive.rebases.map((r) => [r.programme, r.measure, r.date, r.reason])).toEqual([['htn', 'bp-control', monday(1), 'new clinic in test']])
+      expect(archive.pointNotes.map((n) => [n.programme, n.measure, n.site, n.period, n.kind, n.note])).toEqual([['htn', 'bp-control', 'test', monday(2), 'annotation', 'note in test']])
       expect(archive.people).toEqual([
         { email: BOTH, displayName: '', role: 'admin', sites: null },
         { email: ONLY_TEST, displayName: '', role: 'analyst', sites: ['alpha'] },
@@ -159,7 +163,7 @@ for (const engine of enginesUnderTest()) {
       const archive = await exportOrganisation(deps, CLI_ACTOR, 'test')
       const entry = await store.db.selectFrom('audit_log').selectAll().where('action', '=', 'organisation.export').orderBy('seq', 'desc').executeTakeFirstOrThrow()
       expect([entry.organisation_id, entry.actor, entry.target]).toEqual([seeded.testId, 'cli', 'organisation:test'])
-      expect(JSON.parse(entry.payload).after).toEqual({ sites: 4, programmes: 1, measures: 3, observations: 6, rebases: 1, imports: 1, people: 2, audit: archive.audit.length })
+      expect(JSON.parse(entry.payload).after).toEqual({ sites: 4, programmes: 1, measures: 3, observations: 6, pointNotes: 1, rebases: 1, imports: 1, people: 2, audit: archive.audit.length })
       await expect(exportOrganisation(deps, CLI_ACTOR, 'nowhere')).rejects.toThrow(new AppError('not_found', 'No organisation with code "nowhere".'))
       await expect(deleteOrganisation(deps, CLI_ACTOR, 'nowhere')).rejects.toThrow('No organisation with code "nowhere".')
     })
@@ -181,7 +185,7 @@ for (const engine of enginesUnderTest()) {
       }
       const failing: AppDeps = { ...deps, store: { ...store, db: store.db.withPlugin(failAtOrganisations) } }
       await expect(deleteOrganisation(failing, CLI_ACTOR, 'test')).rejects.toThrow('simulated failure')
-      expect(deleted).toEqual(['observations', 'rebases', 'imports', 'measures', 'programmes', 'memberships', 'sites', 'organisations'])
+      expect(deleted).toEqual(['observations', 'point_notes', 'rebases', 'imports', 'measures', 'programmes', 'memberships', 'sites', 'organisations'])
       for (const table of ALL_TABLES) expect(await rowsOf(store, table), table).toBe(before[table])
     })
     it('deletes every row of test and the people only in test, and leaves other exactly as it was', async () => {
@@ -190,7 +194,7 @@ for (const engine of enginesUnderTest()) {
       const preview = await previewOrganisationDeletion(deps, 'test')
       const result = await deleteOrganisation(deps, CLI_ACTOR, 'test')
       expect(result).toEqual(preview)
-      expect(result.counts).toEqual({ observations: 6, rebases: 1, imports: 1, measures: 3, programmes: 1, memberships: 2, sites: 4, users: 1 })
+      expect(result.counts).toEqual({ observations: 6, pointNotes: 1, rebases: 1, imports: 1, measures: 3, programmes: 1, memberships: 2, sites: 4, users: 1 })
       for (const table of TENANT_TABLES) expect(await countWhere(store, table, `organisation_id = ${seeded.testId}`), table).toBe(0)
       expect(await findOrganisation(store.db, 'test')).toBeUndefined()
       expect(await snapshotOf(store, seeded.otherId)).toEqual(otherBefore)

@@ -31,6 +31,7 @@ export async function exportOrganisation(deps: AppDeps, actor: Actor, code: stri
 /** What deleting an organisation removes, row counts by table; `users` are the people who belong to no other organisation. */
 export interface DeletionCounts {
   readonly observations: number
+  readonly pointNotes: number
   readonly rebases: number
   readonly imports: number
   readonly measures: number
@@ -50,12 +51,13 @@ export interface OrganisationSummary {
 export async function previewOrganisationDeletion(deps: AppDeps, code: string): Promise<OrganisationSummary> {
   const db = deps.store.db
   const organisation = await requireOrganisation(db, code)
-  const count = async (table: 'observations' | 'rebases' | 'imports' | 'measures' | 'programmes' | 'memberships' | 'sites') => {
+  const count = async (table: 'observations' | 'point_notes' | 'rebases' | 'imports' | 'measures' | 'programmes' | 'memberships' | 'sites') => {
     const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('organisation_id', '=', organisation.id).executeTakeFirstOrThrow()
     return Number(row.n)
   }
   const counts: DeletionCounts = {
     observations: await count('observations'),
+    pointNotes: await count('point_notes'),
     rebases: await count('rebases'),
     imports: await count('imports'),
     measures: await count('measures'),
@@ -83,9 +85,10 @@ export async function deleteOrganisation(deps: AppDeps, actor: Actor, code: stri
     const organisation = await requireOrganisation(trx, code, true)
     const id = organisation.id
     const users = await usersOnlyIn(trx, id)
-    const deleted = async (table: 'observations' | 'rebases' | 'imports' | 'measures' | 'programmes' | 'memberships' | 'sites') =>
+    const deleted = async (table: 'observations' | 'point_notes' | 'rebases' | 'imports' | 'measures' | 'programmes' | 'memberships' | 'sites') =>
       Number((await trx.deleteFrom(table).where('organisation_id', '=', id).executeTakeFirst()).numDeletedRows)
     const observations = await deleted('observations')
+    const pointNotes = await deleted('point_notes')
     const rebases = await deleted('rebases')
     const imports = await deleted('imports')
     const measures = await deleted('measures')
@@ -99,7 +102,7 @@ export async function deleteOrganisation(deps: AppDeps, actor: Actor, code: stri
       await trx.deleteFrom('users').where('id', 'in', users.map((u) => u.id)).execute()
       await trx.deleteFrom('sign_in_attempts').where('email', 'in', users.map((u) => u.email)).execute()
     }
-    const counts: DeletionCounts = { observations, rebases, imports, measures, programmes, memberships, sites, users: users.length }
+    const counts: DeletionCounts = { observations, pointNotes, rebases, imports, measures, programmes, memberships, sites, users: users.length }
     await audit(deps, actor, { organisationId: id, action: 'organisation.delete', target: `organisation:${organisation.code}`, before: { code: organisation.code, name: organisation.name }, after: counts }, trx)
     return { code: organisation.code, name: organisation.name, counts }
   })

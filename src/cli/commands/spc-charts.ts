@@ -2,9 +2,10 @@
 import type { Parsed } from '../../core/issues.ts'
 import type { Direction } from '../../core/model.ts'
 import { cChart, gChart, pChart, pPrimeChart, runChart, tChart, uChart, uPrimeChart, xmrChart } from '../../core/spc/index.ts'
-import type { AttributeInputPoint, AttributeResult, RareEventResult, RunChartResult, RunsAnalysis, SpcInputPoint, SpcResult } from '../../core/spc/index.ts'
+import type { AttributeInputPoint, SpcInputPoint } from '../../core/spc/index.ts'
 import type { Profile, RebaseInput } from '../../core/spc/types.ts'
 import type { SpcChart, SpcChartResult } from '../../contract/spc-charts.ts'
+import { attributeOutput, ordered, rareEventOutput, runOutput, xmrOutput } from '../../contract/spc-chart-output.ts'
 import { parseCountInputCsv } from '../../ingest/index.ts'
 import { UsageError } from '../io.ts'
 
@@ -61,10 +62,6 @@ function markExcluded<T extends { readonly period: string }>(points: readonly T[
   })
 }
 
-function runsOf(runs: RunsAnalysis): SpcChartResult['segments'][number]['runs'] {
-  return { useful: runs.usefulPoints, ...runs }
-}
-
 /** Run `chart` on `values` (period,value or ratio input) with the options; output in the contract shape. */
 export function valueChart(chart: SpcChart, input: readonly SpcInputPoint[], options: ChartOptions, file: string): SpcChartResult {
   const { profile, direction, target, rebases, multiply } = options
@@ -81,29 +78,6 @@ export function valueChart(chart: SpcChart, input: readonly SpcInputPoint[], opt
   throw new Error(`chart ${chart} does not read period,value`)
 }
 
-/** The same result with its keys in the documented order (the contract's), for readable JSON. */
-function ordered(r: SpcChartResult): SpcChartResult {
-  return {
-    chart: r.chart,
-    profile: r.profile,
-    direction: r.direction,
-    target: r.target,
-    ...(r.multiplier === undefined ? {} : { multiplier: r.multiplier }),
-    segments: r.segments.map((s) => ({
-      from: s.from, to: s.to, reason: s.reason, centre: s.centre, upper: s.upper, lower: s.lower, upper2sigma: s.upper2sigma, lower2sigma: s.lower2sigma,
-      baselinePoints: s.baselinePoints, trialLimits: s.trialLimits, runs: s.runs,
-    })),
-    points: r.points.map((p) => ({
-      period: p.period, value: p.value, ...(p.numerator === undefined ? {} : { numerator: p.numerator }), ...(p.denominator === undefined ? {} : { denominator: p.denominator }),
-      segment: p.segment, centre: p.centre, upper: p.upper, lower: p.lower, upper2sigma: p.upper2sigma, lower2sigma: p.lower2sigma,
-      rule: p.rule, type: p.type, excluded: p.excluded,
-    })),
-    variation: r.variation,
-    assurance: r.assurance,
-    issues: r.issues,
-  }
-}
-
 /** Run a P, U, P′ or U′ chart on numerators and denominators. */
 export function countChart(chart: SpcChart, input: readonly AttributeInputPoint[], options: ChartOptions, file: string): SpcChartResult {
   const { profile, direction, target, rebases, multiply } = options
@@ -111,61 +85,6 @@ export function countChart(chart: SpcChart, input: readonly AttributeInputPoint[
   const points = markExcluded(input, options.excludes, file)
   const run = { p: pChart, u: uChart, pp: pPrimeChart, up: uPrimeChart }[chart as 'p' | 'u' | 'pp' | 'up']
   return ordered(attributeOutput(chart, run(points, chartOptions)))
-}
-
-/** Today's XmR output, plus each point's 2σ band and `runs.useful` (and `multiplier` only when given). */
-function xmrOutput(result: SpcResult, multiply: number | undefined): SpcChartResult {
-  const { segments, points, ...rest } = result
-  return {
-    ...rest,
-    ...(multiply === undefined ? {} : { multiplier: multiply }),
-    segments: segments.map((s) => ({ ...s, runs: runsOf(s.runs) })),
-    points: points.map((p) => {
-      const s = segments[p.segment]
-      return { ...p, upper2sigma: s?.upper2sigma ?? null, lower2sigma: s?.lower2sigma ?? null }
-    }),
-  }
-}
-
-function runOutput(result: RunChartResult, multiplier: number): SpcChartResult {
-  const none = { upper: null, lower: null, upper2sigma: null, lower2sigma: null }
-  return {
-    chart: 'run',
-    profile: null,
-    direction: null,
-    target: null,
-    multiplier,
-    segments: result.segments.map((s) => ({ ...s, ...none, trialLimits: null, runs: runsOf(s.runs) })),
-    points: result.points.map((p) => ({ ...p, ...none, rule: null, type: null })),
-    variation: null,
-    assurance: null,
-    issues: [...result.issues],
-  }
-}
-
-function rareEventOutput(result: RareEventResult): SpcChartResult {
-  const { segments, points, ...rest } = result
-  return {
-    ...rest,
-    profile: null,
-    multiplier: 1,
-    segments: segments.map(({ mean: _mean, ...s }) => ({ ...s, runs: runsOf(s.runs) })),
-    points: points.map((p) => {
-      const s = segments[p.segment]
-      return { ...p, upper2sigma: s?.upper2sigma ?? null, lower2sigma: s?.lower2sigma ?? null }
-    }),
-  }
-}
-
-function attributeOutput(chart: SpcChart, result: AttributeResult): SpcChartResult {
-  const { segments, points, ...rest } = result
-  const none = { upper: null, lower: null, upper2sigma: null, lower2sigma: null }
-  return {
-    ...rest,
-    chart,
-    segments: segments.map(({ sigmaZ: _sigmaZ, ...s }) => ({ ...s, ...none, runs: runsOf(s.runs) })),
-    points: points.map(({ sigma: _sigma, ...p }) => p),
-  }
 }
 
 /** Read `period,numerator,denominator` keeping the counts (a proportion chart also checks numerator ≤ denominator). */

@@ -1,30 +1,55 @@
-/** A measure's full SPC chart for one site and community group, its plain-English reading and its data. */
+/** A measure's chart for one site and community group (any chart type), its plain-English reading, its notes and its data. */
 import { raw } from 'hono/html'
 import type { Series } from '../../app/analyse/get-series.ts'
 import type { SeriesOptions } from '../../app/analyse/series-options.ts'
-import { assuranceLabel, describeSpc, spcChartSvg, variationLabel } from '../../charts/index.ts'
+import { CHART_NAMES } from '../../app/analyse/analyse-as.ts'
+import type { ChartType } from '../../core/model.ts'
+import { assuranceLabel, describeSpc, runChartSvg, spcChartSvg, variationLabel } from '../../charts/index.ts'
+import { ChartNotes, type FormProblem } from './chart-notes.tsx'
 import { DataTable } from './data-table.tsx'
-import { dimensionLabel, formatDate, formatValue, groupLabel, valueFormatOf } from './format.ts'
+import { dimensionLabel, formatValue, groupLabel, valueFormatOf } from './format.ts'
 import { Layout } from './layout.tsx'
+import { MeasureNav } from './measure-nav.tsx'
+import { ErrorSummary } from './error-summary.tsx'
 
 const DIRECTION_TEXT = { increase: 'Higher is better', decrease: 'Lower is better', neutral: 'Neither higher nor lower is better (watched for stability)' } as const
 const KIND_TEXT = { proportion: 'Proportion (shown as a percentage)', rate: 'Rate', count: 'Count', mean: 'Average' } as const
+
+const CAPTIONS: Readonly<Record<ChartType, string>> = {
+  xmr: 'XmR chart (individual values and their moving ranges). Solid line: average; dashed lines: process limits, where values are expected to fall if nothing changes.',
+  p: 'P chart: each period’s proportion with limits from its own denominator, so the limits are wider for smaller periods. Solid line: overall proportion; dashed lines: limits.',
+  pp: 'P′ chart (Laney): a P chart whose limits also allow for the period-to-period variation seen in the data, used when denominators are so large that P chart limits flag nearly every point.',
+  u: 'U chart: each period’s rate with limits from its own exposure. Solid line: overall rate; dashed lines: limits.',
+  up: 'U′ chart (Laney): a U chart whose limits also allow for the period-to-period variation seen in the data.',
+  c: 'C chart: counts of events in equal periods, with Poisson limits. Solid line: average count; dashed lines: limits.',
+  run: 'Run chart: values around their median (solid line). A signal is an unusually long run on one side of the median or too few crossings of it (Anhøj rules).',
+}
 
 export interface MeasurePageProps {
   readonly series: Series
   readonly options: SeriesOptions
   readonly csvHref: string
+  /** May change rebases, exclusions and annotations. */
+  readonly canAnalyse: boolean
+  /** This page's query string, so forms can come back to the same view. */
+  readonly query: string
+  readonly recommendation?: { readonly chart: ChartType; readonly reason: string } | undefined
+  readonly problem?: FormProblem | undefined
+  readonly saved?: string | undefined
 }
 
-export function MeasurePage({ series, options, csvHref }: MeasurePageProps) {
-  const { measure, site, spc, scope } = series
+export function MeasurePage({ series, options, csvHref, canAnalyse, query, recommendation, problem, saved }: MeasurePageProps) {
+  const { measure, site, scope, chart } = series
   const base = `/organisations/${scope.organisation.code}/programmes/${scope.programme.code}`
+  const href = `${base}/measures/${measure.code}`
   const where = site.kind === 'system' ? scope.organisation.name : site.name
   const who = series.dimension ? `${dimensionLabel(series.dimension)}: ${groupLabel(series.dimension, series.group ?? '')}` : 'All people'
   const format = valueFormatOf(measure.kind)
   const rebases = series.rebases.map((r) => ({ date: r.date, reason: r.reason }))
   const unit = measure.unit ?? undefined
-  const reading = describeSpc(spc, { measureName: measure.name, valueFormat: format, ...(unit ? { unit } : {}) })
+  const title = `${measure.name} – ${where}, ${who.toLowerCase()}`
+  const chartOptions = { title, valueFormat: format, ...(unit ? { unit } : {}), rebases, id: 'main-chart', period: measure.period }
+  const issues = chart.result.issues
   return (
     <Layout
       title={`${measure.name} – ${where}`}
@@ -33,21 +58,44 @@ export function MeasurePage({ series, options, csvHref }: MeasurePageProps) {
         { text: scope.programme.name, href: base },
       ]}
     >
+      {problem ? <ErrorSummary items={[{ href: `#${problem.field}`, text: problem.message }]} /> : null}
+      {saved ? (
+        <div class="nhsuk-inset-text" role="status">
+          <span class="nhsuk-u-visually-hidden">Information: </span>
+          <p>{saved}</p>
+        </div>
+      ) : null}
       <span class="nhsuk-caption-l">
         {where} · {who}
       </span>
       <h1>{measure.name}</h1>
+      <MeasureNav href={href} current="chart" />
       <SeriesPicker series={series} options={options} />
+      {recommendation && recommendation.chart !== chart.type ? (
+        <div class="nhsuk-inset-text">
+          <span class="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            Suggested chart for this measure: <strong>{CHART_NAMES[recommendation.chart]}</strong>. {recommendation.reason}{' '}
+            <a href={`${href}?${withParam(query, 'chart', recommendation.chart)}`}>Show the {CHART_NAMES[recommendation.chart]}</a>
+          </p>
+        </div>
+      ) : null}
       <h2>What the chart shows</h2>
       <div class="lhs-reading">
-        {reading.map((sentence) => (
-          <p>{sentence}</p>
-        ))}
-        <p class="nhsuk-body-s">
-          Variation: {variationLabel(spc.variation, spc.direction)}. Assurance: {measure.target === null ? 'no target set' : assuranceLabel(spc.assurance)}.
-        </p>
+        {chart.kind === 'control' ? (
+          <>
+            {describeSpc(chart.result, { measureName: measure.name, valueFormat: format, ...(unit ? { unit } : {}) }).map((sentence) => (
+              <p>{sentence}</p>
+            ))}
+            <p class="nhsuk-body-s">
+              Variation: {variationLabel(chart.result.variation, chart.result.direction)}. Assurance: {measure.target === null ? 'no target set' : assuranceLabel(chart.result.assurance)}.
+            </p>
+          </>
+        ) : (
+          <RunReading series={series} />
+        )}
       </div>
-      {spc.issues.length > 0 ? (
+      {issues.length > 0 ? (
         <div class="nhsuk-warning-callout">
           <h3 class="nhsuk-warning-callout__label">
             <span role="text">
@@ -55,30 +103,20 @@ export function MeasurePage({ series, options, csvHref }: MeasurePageProps) {
             </span>
           </h3>
           <ul>
-            {spc.issues.map((issue) => (
+            {issues.map((issue) => (
               <li>{issue.message}</li>
             ))}
           </ul>
         </div>
       ) : null}
       <figure class="lhs-figure">
-        {raw(spcChartSvg(spc, { title: `${measure.name} – ${where}, ${who.toLowerCase()}`, valueFormat: format, ...(unit ? { unit } : {}), rebases, target: measure.target, id: 'main-chart' }))}
+        {raw(chart.kind === 'control' ? spcChartSvg(chart.result, { ...chartOptions, target: measure.target }) : runChartSvg(chart.result, chartOptions))}
         <figcaption class="nhsuk-body-s">
-          XmR chart, Making Data Count rules (profile {spc.profile}). Solid line: average; dashed lines: process limits, where values are expected to fall if nothing changes.
+          {CAPTIONS[chart.type]}
+          {chart.kind === 'control' && 'profile' in chart.result ? ` Rules: Making Data Count (profile ${String(chart.result.profile)}).` : ''}
         </figcaption>
       </figure>
-      {series.rebases.length > 0 ? (
-        <>
-          <h2>Limits recalculated</h2>
-          <ul>
-            {series.rebases.map((r) => (
-              <li>
-                {formatDate(r.date)}: {r.reason}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <ChartNotes series={series} href={href} query={query} canAnalyse={canAnalyse} problem={problem} />
       <h2>About this measure</h2>
       <dl class="nhsuk-summary-list">
         <Row term="Definition" value={measure.description || 'Not given'} />
@@ -89,6 +127,7 @@ export function MeasurePage({ series, options, csvHref }: MeasurePageProps) {
         <Row term="Better is" value={DIRECTION_TEXT[measure.direction]} />
         <Row term="Target" value={measure.target === null ? 'None' : formatValue(measure.target, measure.kind, measure.unit)} />
         <Row term="Period" value={`Every ${measure.period}`} />
+        <Row term="Default chart" value={CHART_NAMES[measure.defaultChart]} />
       </dl>
       <h2 id="data">The numbers</h2>
       <p>
@@ -101,6 +140,25 @@ export function MeasurePage({ series, options, csvHref }: MeasurePageProps) {
   )
 }
 
+function RunReading({ series }: { series: Series }) {
+  if (series.chart.kind !== 'run') return null
+  const segment = series.chart.result.segments.at(-1)
+  if (!segment) return <p>There are no values to chart yet.</p>
+  const { runs } = segment
+  const median = formatValue(segment.centre, series.measure.kind, series.measure.unit)
+  const signal = runs.signal
+    ? `There is a signal of non-random variation: ${runs.longestRun > runs.longestRunMax ? `the longest run on one side of the median is ${runs.longestRun} points (more than ${runs.longestRunMax} is unusual)` : `the line crosses the median only ${runs.crossings} times (fewer than ${runs.crossingsMin} is unusual)`}.`
+    : `There is no sign of non-random variation: the longest run is ${runs.longestRun} points (up to ${runs.longestRunMax} is expected) and the line crosses the median ${runs.crossings} times (at least ${runs.crossingsMin} expected).`
+  return (
+    <>
+      <p>
+        The median is {median} over {runs.usefulPoints} values not on the median{series.chart.result.segments.length > 1 ? ' since the latest rebase' : ''}.
+      </p>
+      <p>{signal}</p>
+    </>
+  )
+}
+
 function Row({ term, value }: { term: string; value: string }) {
   return (
     <div class="nhsuk-summary-list__row">
@@ -110,10 +168,17 @@ function Row({ term, value }: { term: string; value: string }) {
   )
 }
 
+/** `query` with `name` set to `value`. */
+export function withParam(query: string, name: string, value: string): string {
+  const params = new URLSearchParams(query)
+  params.set(name, value)
+  return params.toString()
+}
+
 function SeriesPicker({ series, options }: { series: Series; options: SeriesOptions }) {
   const selectedGroup = series.dimension ? `${series.dimension}:${series.group}` : ''
   return (
-    <form method="get" class="lhs-picker" aria-label="Choose site and community group">
+    <form method="get" class="lhs-picker" aria-label="Choose site, community group and chart">
       <div class="nhsuk-form-group lhs-inline">
         <label class="nhsuk-label" for="site">
           Site
@@ -142,6 +207,18 @@ function SeriesPicker({ series, options }: { series: Series; options: SeriesOpti
                 </option>
               ))}
             </optgroup>
+          ))}
+        </select>
+      </div>
+      <div class="nhsuk-form-group lhs-inline">
+        <label class="nhsuk-label" for="chart">
+          Chart
+        </label>
+        <select class="nhsuk-select" id="chart" name="chart">
+          {series.chart.choices.map((c) => (
+            <option value={c} selected={c === series.chart.type}>
+              {CHART_NAMES[c]}
+            </option>
           ))}
         </select>
       </div>

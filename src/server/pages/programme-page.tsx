@@ -1,9 +1,9 @@
 /** The board's summary view of a programme: each measure with its latest value, icons and a small chart. */
 import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
-import type { ProgrammeOverview } from '../../app/analyse/programme-overview.ts'
+import { MATRIX_DIMENSION, MATRIX_GROUPS, type ProgrammeOverview, type SeriesSummary } from '../../app/analyse/programme-overview.ts'
 import { assuranceIconSvg, assuranceLabel, spcSparklineSvg, variationIconSvg, variationLabel } from '../../charts/index.ts'
-import { formatDate, formatValue, valueFormatOf } from './format.ts'
+import { formatDate, formatValue, groupLabel, valueFormatOf } from './format.ts'
 import { Layout } from './layout.tsx'
 
 const TYPE_LABEL = { outcome: 'Outcome', process: 'Process', balancing: 'Balancing' } as const
@@ -69,10 +69,75 @@ export function ProgrammePage({ overview }: { overview: ProgrammeOverview }) {
           })}
         </tbody>
       </table>
+      {overview.hasMatrix ? <SummaryMatrix overview={overview} base={base} /> : null}
       <p>
         <a href={`${base}/import`}>Import measures or observations</a>
       </p>
     </Layout>
+  )
+}
+
+/** Measures down the side; all people and each deprivation quintile across; variation and assurance icons in the cells. */
+function SummaryMatrix({ overview, base }: { overview: ProgrammeOverview; base: string }) {
+  const columns = [{ key: '', label: 'All people' }, ...MATRIX_GROUPS.map((g) => ({ key: g, label: `Quintile ${groupLabel(MATRIX_DIMENSION, g)}` }))]
+  return (
+    <>
+      <h2 id="matrix">Summary matrix: by deprivation</h2>
+      <p>
+        The same icons for everyone and for each fifth of the population by deprivation (quintile 1 is the most deprived fifth, the Core20 group). Read across a row to see whether a change
+        reaches everyone. Each cell links to its chart.
+      </p>
+      <div class="lhs-table-scroll" tabindex={0} role="region" aria-labelledby="matrix">
+        <table class="nhsuk-table lhs-matrix">
+          <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">Variation and assurance of every measure, for all people and each deprivation quintile</caption>
+          <thead class="nhsuk-table__head">
+            <tr class="nhsuk-table__row">
+              <th scope="col" class="nhsuk-table__header">
+                Measure
+              </th>
+              {columns.map((c) => (
+                <th scope="col" class="nhsuk-table__header">
+                  {c.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody class="nhsuk-table__body">
+            {overview.measures.map((m) => (
+              <tr class="nhsuk-table__row">
+                <th scope="row" class="nhsuk-table__header lhs-matrix__measure">
+                  {m.measure.name}
+                </th>
+                {columns.map((c) => {
+                  const summary = c.key === '' ? m : m.groups.get(c.key)
+                  const href = `${base}/measures/${m.measure.code}${c.key === '' ? '' : `?who=${MATRIX_DIMENSION}:${c.key}`}`
+                  return <MatrixCell summary={summary} measure={m.measure} href={href} id={`m-${m.measure.code}-${c.key || 'all'}`} column={c.label} />
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  )
+}
+
+function MatrixCell({ summary, measure, href, id, column }: { summary: SeriesSummary | undefined; measure: ProgrammeOverview['measures'][number]['measure']; href: string; id: string; column: string }) {
+  if (!summary || summary.spc.points.length === 0) return <td class="nhsuk-table__cell lhs-muted">No data</td>
+  const { spc } = summary
+  const last = spc.points.at(-1)
+  const variation = variationLabel(spc.variation, spc.direction)
+  const assurance = measure.target === null ? 'no target set' : assuranceLabel(spc.assurance)
+  return (
+    <td class="nhsuk-table__cell lhs-matrix__cell">
+      <a href={href} class="lhs-matrix__link" aria-label={`${measure.name}, ${column}: ${last ? formatValue(last.value, measure.kind, measure.unit) : ''}. ${variation}. Assurance: ${assurance}. Open the chart.`}>
+        <span class="lhs-matrix__icons" aria-hidden="true">
+          {raw(variationIconSvg(spc.variation, spc.direction, { size: 36, id: `${id}-v` }))}
+          {measure.target === null ? null : raw(assuranceIconSvg(spc.assurance, { size: 36, id: `${id}-a` }))}
+        </span>
+        <span class="lhs-block nhsuk-body-s lhs-matrix__value">{last ? formatValue(last.value, measure.kind, measure.unit) : ''}</span>
+      </a>
+    </td>
   )
 }
 

@@ -1,9 +1,7 @@
 /** Server-rendered pages. Each page calls the same use cases as the API. */
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import type { Context } from 'hono'
 import { getProgrammeOverview } from '../../app/analyse/programme-overview.ts'
-import { getSeries, type SeriesQuery } from '../../app/analyse/get-series.ts'
-import { getSeriesOptions } from '../../app/analyse/series-options.ts'
+import { getSeries } from '../../app/analyse/get-series.ts'
 import { audit } from '../../app/auth/audit.ts'
 import { membershipsOf } from '../../app/auth/people.ts'
 import { getProgrammeScope, listProgrammes } from '../../app/catalogue.ts'
@@ -11,9 +9,9 @@ import { importFileAs } from '../../app/gather/audited-import.ts'
 import { accessOf, actorOf, requireIdentity, scopedDeps } from '../access/request-context.ts'
 import { AppError } from '../../core/errors.ts'
 import type { ServerDeps } from '../create-app.tsx'
+import { analysisPageRoutes, seriesQueryOf } from './analysis-routes.tsx'
 import { HomePage } from './home-page.tsx'
 import { ImportPage } from './import-page.tsx'
-import { MeasurePage } from './measure-page.tsx'
 import { ProgrammePage } from './programme-page.tsx'
 import { seriesCsv } from './series-csv.ts'
 
@@ -36,16 +34,10 @@ export function pageRoutes(app: OpenAPIHono, deps: ServerDeps): void {
     return c.html(<ProgrammePage overview={overview} />)
   })
 
-  app.get(`${PROGRAMME}/measures/:measure`, async (c) => {
-    const query = seriesQuery(c)
-    const series = await getSeries(scopedDeps(c), query)
-    const options = await getSeriesOptions(scopedDeps(c), series.scope, series.measure)
-    const csvHref = `${c.req.path}/data.csv${new URL(c.req.url).search}`
-    return c.html(<MeasurePage series={series} options={options} csvHref={csvHref} />)
-  })
+  analysisPageRoutes(app)
 
   app.get(`${PROGRAMME}/measures/:measure/data.csv`, async (c) => {
-    const series = await getSeries(scopedDeps(c), seriesQuery(c))
+    const series = await getSeries(scopedDeps(c), seriesQueryOf(c, new URL(c.req.url).searchParams))
     await audit(scopedDeps(c), actorOf(c), { organisationId: accessOf(c).organisationId, action: 'export.series_csv', target: c.req.path + new URL(c.req.url).search, after: { rows: series.rows.length } })
     const name = [series.measure.code, series.site.code, series.dimension, series.group].filter(Boolean).join('-').replace(/[^a-z0-9-]+/gi, '_')
     return c.body(seriesCsv(series), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` })
@@ -83,14 +75,4 @@ export function pageRoutes(app: OpenAPIHono, deps: ServerDeps): void {
       throw error
     }
   })
-}
-
-/** Site from `?site=`, community group from `?who=dimension:group` (or `?dimension=&group=`). */
-function seriesQuery(c: Context): SeriesQuery {
-  const who = c.req.query('who') ?? ''
-  const split = who.indexOf(':')
-  if (who !== '' && split <= 0) throw new AppError('invalid_request', `Community group "${who}" should be written dimension:group, for example imd_quintile:1.`)
-  const dimension = split > 0 ? who.slice(0, split) : c.req.query('dimension')
-  const group = split > 0 ? who.slice(split + 1) : c.req.query('group')
-  return { organisation: c.req.param('org') ?? '', programme: c.req.param('programme') ?? '', measure: c.req.param('measure') ?? '', site: c.req.query('site'), dimension, group }
 }
