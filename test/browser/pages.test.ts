@@ -169,7 +169,7 @@ describe.skipIf(skip)('pages in headless Chromium (demo on PGlite)', () => {
   it('the overview shows six measures, each with variation and assurance icons whose names say what they mean', async () => {
     await page.goto(`${base}${RIVERSIDE}`)
     await expect.poll(() => page.title()).toBe('Hypertension: Find & Control – Learning Health System')
-    const table = page.getByRole('table')
+    const table = page.getByRole('table').first()
     expect(await table.locator('tbody').getByRole('row').count()).toBe(6)
     for (const name of MEASURE_NAMES) {
       expect(await table.getByRole('link', { name, exact: true }).isVisible(), name).toBe(true)
@@ -181,6 +181,12 @@ describe.skipIf(skip)('pages in headless Chromium (demo on PGlite)', () => {
     expect(await assurance.count()).toBe(6)
     expect(await table.getByRole('img', { name: 'Special cause variation – improvement (higher)' }).count()).toBeGreaterThanOrEqual(1)
     expect(await table.getByRole('img').count()).toBe(18)
+    // The summary matrix: six measures down the side, all people and five quintiles across, each cell a link to its chart.
+    const matrix = page.getByRole('region', { name: 'Summary matrix: by deprivation' }).getByRole('table')
+    expect(await matrix.locator('thead th').allInnerTexts()).toEqual(['Measure', 'All people', 'Quintile 1 (most deprived)', 'Quintile 2', 'Quintile 3', 'Quintile 4', 'Quintile 5 (least deprived)'])
+    expect(await matrix.locator('tbody tr').count()).toBe(6)
+    const cell = matrix.getByRole('link', { name: /^Blood pressure controlled to target, Quintile 1 \(most deprived\): [\d.]+%\. .+ Open the chart\.$/ })
+    expect(await cell.getAttribute('href')).toBe(`${RIVERSIDE}/measures/bp-control?who=imd_quintile:1`)
     await screenshot(page, 'overview')
   })
 
@@ -213,6 +219,8 @@ describe.skipIf(skip)('pages in headless Chromium (demo on PGlite)', () => {
     expect((await focused(page)).id).toBe('who')
     await page.getByLabel('Community group', { exact: true }).selectOption('imd_quintile:1')
     await page.keyboard.press('Tab')
+    expect((await focused(page)).id, 'then the chart type').toBe('chart')
+    await page.keyboard.press('Tab')
     expect(await focused(page)).toMatchObject({ tag: 'button', text: 'Show' })
     await Promise.all([page.waitForURL(/site=eastgate/), page.keyboard.press('Enter')])
     const url = new URL(page.url())
@@ -223,7 +231,7 @@ describe.skipIf(skip)('pages in headless Chromium (demo on PGlite)', () => {
     expect(await chart.getAttribute('aria-describedby')).toBe('main-chart-desc')
     expect(await page.getByLabel('Site', { exact: true }).inputValue()).toBe('eastgate')
     expect(await page.getByLabel('Community group', { exact: true }).inputValue()).toBe('imd_quintile:1')
-    expect(await page.getByRole('link', { name: 'Download these numbers (CSV)' }).getAttribute('href')).toBe(`${RIVERSIDE}/measures/bp-control/data.csv?site=eastgate&who=imd_quintile%3A1`)
+    expect(await page.getByRole('link', { name: 'Download these numbers (CSV)' }).getAttribute('href')).toBe(`${RIVERSIDE}/measures/bp-control/data.csv?site=eastgate&who=imd_quintile%3A1&chart=xmr`)
     await screenshot(page, 'measure')
   })
 
@@ -247,7 +255,7 @@ describe.skipIf(skip)('pages in headless Chromium (demo on PGlite)', () => {
   it('on a phone (390 px wide) no page scrolls sideways', async () => {
     const phone = await appContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
     const small = await phone.newPage()
-    for (const path of ['/', RIVERSIDE, `${RIVERSIDE}/measures/bp-control?site=eastgate&who=imd_quintile:1`, `${RIVERSIDE}/import`]) {
+    for (const path of ['/', RIVERSIDE, `${RIVERSIDE}/measures/bp-control?site=eastgate&who=imd_quintile:1`, `${RIVERSIDE}/measures/bp-control/sites`, `${RIVERSIDE}/measures/bp-control/groups`, `${RIVERSIDE}/import`]) {
       await small.goto(`${base}${path}`)
       const { scrollWidth, clientWidth } = await small.evaluate(() => {
         const { scrollWidth, clientWidth } = (globalThis as unknown as DomGlobals).document.scrollingElement
@@ -264,10 +272,39 @@ describe.skipIf(skip)('pages in headless Chromium (demo on PGlite)', () => {
     page.on('response', (response) => {
       if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`)
     })
-    for (const path of ['/', RIVERSIDE, `${RIVERSIDE}/measures/bp-control?site=eastgate&who=imd_quintile:1`, `${RIVERSIDE}/measures/falls`, `${RIVERSIDE}/import`]) {
+    for (const path of [
+      '/',
+      RIVERSIDE,
+      `${RIVERSIDE}/measures/bp-control?site=eastgate&who=imd_quintile:1`,
+      `${RIVERSIDE}/measures/bp-control?chart=pp`,
+      `${RIVERSIDE}/measures/bp-control?site=hillside&chart=run`,
+      `${RIVERSIDE}/measures/bp-control/sites`,
+      `${RIVERSIDE}/measures/bp-control/groups`,
+      `${RIVERSIDE}/measures/falls`,
+      `${RIVERSIDE}/import`,
+    ]) {
       await page.goto(`${base}${path}`, { waitUntil: 'load' })
       expect(await accessibilityProblems(page), path).toEqual([])
     }
     expect(failed, 'every page, stylesheet, script and image the app serves loads').toEqual([])
+  })
+
+  it('keyboard: opening "Change how this chart is drawn", leaving a point out with a reason, and seeing it on the page', async () => {
+    await page.goto(`${base}${RIVERSIDE}/measures/bp-control?site=eastgate`)
+    await page.focus('details summary')
+    await page.keyboard.press('Enter')
+    await page.focus('#exclusion-period')
+    await page.keyboard.press('ArrowDown')
+    const period = await page.inputValue('#exclusion-period')
+    await page.focus('#exclusion-note')
+    await page.keyboard.type('Clinic closed for building work')
+    await page.keyboard.press('Tab')
+    await Promise.all([page.waitForURL(/saved=exclusion/), page.keyboard.press('Enter')])
+    expect(await page.textContent('[role="status"]')).toContain('left out of the average and limits')
+    const listed = await page.locator('h2:has-text("Points left out of the limits") + p + ul li').allTextContents()
+    expect(listed.some((text) => text.includes('Clinic closed for building work'))).toBe(true)
+    const row = await page.locator('table tbody tr', { hasText: 'Clinic closed for building work' }).count()
+    expect(row, `the data table marks ${period}`).toBe(1)
+    expect(await accessibilityProblems(page)).toEqual([])
   })
 })
