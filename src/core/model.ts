@@ -13,6 +13,13 @@ export const MEASURE_KINDS: readonly MeasureKind[] = ['count', 'proportion', 'ra
 export const DIRECTIONS: readonly Direction[] = ['increase', 'decrease', 'neutral']
 export const PERIOD_UNITS: readonly PeriodUnit[] = ['day', 'week', 'month', 'quarter']
 export const CHART_TYPES: readonly ChartType[] = ['run', 'xmr', 'p', 'pp', 'u', 'up', 'c']
+/** The charts that can show each kind of measure, in the order a picker lists them (P, P′, U, U′ need each period's counts). */
+export const CHARTS_FOR_KIND: Readonly<Record<MeasureKind, readonly ChartType[]>> = {
+  proportion: ['p', 'pp', 'xmr', 'run'],
+  rate: ['u', 'up', 'xmr', 'run'],
+  count: ['c', 'xmr', 'run'],
+  mean: ['xmr', 'run'],
+}
 export const SITE_KINDS: readonly SiteKind[] = ['system', 'network', 'practice', 'ward', 'hospital', 'team', 'partner']
 
 export interface Organisation {

@@ -1,5 +1,5 @@
 /** Checks on the fields of one measure definition, shared by the CSV and JSON readers. */
-import { CHART_TYPES, DIRECTIONS, MEASURE_KINDS, MEASURE_TYPES, PERIOD_UNITS } from '../core/model.ts'
+import { CHART_TYPES, CHARTS_FOR_KIND, DIRECTIONS, MEASURE_KINDS, MEASURE_TYPES, PERIOD_UNITS } from '../core/model.ts'
 import type { Measure } from '../core/model.ts'
 import type { IssueCollector, IssuePlace } from './issue-collector.ts'
 import { preview, quote } from './issue-collector.ts'
@@ -127,6 +127,9 @@ export function checkMeasure(fields: MeasureFields, placeOf: (field: MeasureFiel
   const direction = read.choice('direction', DIRECTIONS, 'a direction of improvement')
   const period = read.choice('period', PERIOD_UNITS, 'a period')
   const defaultChart = read.choice('defaultChart', CHART_TYPES, 'a chart type', 'xmr')
+  if (defaultChart !== null && kind !== null && !CHARTS_FOR_KIND[kind].includes(defaultChart)) {
+    read.fail('defaultChart', 'invalid_choice', `${quote(defaultChart)} cannot chart a ${kind} measure`, `one of ${CHARTS_FOR_KIND[kind].join(', ')} for a ${kind}`, defaultChart)
+  }
   const rateMultiplier = checkRateMultiplier(read, kind)
   const target = checkTarget(read, kind)
   const measure = {

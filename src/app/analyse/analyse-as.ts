@@ -1,6 +1,6 @@
 /** A stored series analysed as any chart a measure page offers, with its rebases and exclusions. */
 import { AppError } from '../../core/errors.ts'
-import type { ChartType } from '../../core/model.ts'
+import { CHARTS_FOR_KIND, type ChartType } from '../../core/model.ts'
 import type { ControlChartResult } from '../../core/spc/control-chart.ts'
 import { attributeChart, runChart, xmrChart, type AttributeChartKind, type Profile, type RunChartResult } from '../../core/spc/index.ts'
 import type { SeriesRow } from '../../storage/observations.ts'
@@ -34,16 +34,7 @@ const NEEDS_COUNTS: readonly ChartType[] = ['p', 'pp', 'u', 'up']
 /** The charts that can be drawn for this measure's rows (by its kind and whether counts are stored). */
 export function chartsFor(measure: Pick<MeasureRow, 'kind'>, rows: readonly SeriesRow[]): ChartType[] {
   const counts = rows.length > 0 && rows.every((r) => r.numerator !== null && r.denominator !== null && r.denominator > 0)
-  switch (measure.kind) {
-    case 'proportion':
-      return counts ? ['p', 'pp', 'xmr', 'run'] : ['xmr', 'run']
-    case 'rate':
-      return counts ? ['u', 'up', 'xmr', 'run'] : ['xmr', 'run']
-    case 'count':
-      return ['c', 'xmr', 'run']
-    case 'mean':
-      return ['xmr', 'run']
-  }
+  return CHARTS_FOR_KIND[measure.kind].filter((chart) => counts || !NEEDS_COUNTS.includes(chart))
 }
 
 /** Analyse `rows` as `chart`; a chart the measure cannot have is refused with the ones it can. */

@@ -2,7 +2,7 @@
  * Which chart to draw for a measure, from its kind, whether it records numerators and
  * denominators, and its points. @see docs/methods/chart-choice.md
  */
-import { MEASURE_KINDS, type ChartType, type MeasureKind } from '../model.ts'
+import { CHARTS_FOR_KIND, MEASURE_KINDS, type ChartType, type MeasureKind } from '../model.ts'
 import type { AttributeResult } from './attribute-types.ts'
 import { cChart } from './c-chart.ts'
 import { laneySigmaZ } from './laney.ts'
@@ -82,10 +82,8 @@ export function recommendChart(input: RecommendChartInput): ChartRecommendation 
 
 /** The charts a picker offers for a kind, in the order it lists them. */
 function sensibleCharts(kind: MeasureKind, counted: boolean): ChartType[] {
-  if (kind === 'count') return ['c', 'xmr', 'run']
-  if (kind === 'proportion' && counted) return ['p', 'pp', 'xmr', 'run']
-  if (kind === 'rate' && counted) return ['u', 'up', 'xmr', 'run']
-  return ['xmr', 'run']
+  const needsCounts: readonly ChartType[] = ['p', 'pp', 'u', 'up']
+  return CHARTS_FOR_KIND[kind].filter((chart) => counted || !needsCounts.includes(chart))
 }
 
 /** A proportion or rate whose every period has its numerator and denominator. */
