@@ -34,9 +34,9 @@ describe('generateDemo: determinism', () => {
     const sum = (measure: string) => htn.observations.filter((o) => o.measure === measure).reduce((a, o) => a + (o.numerator ?? o.value), 0)
     expect({ rows: htn.observations.length, control: sum('bp-control'), monitors: sum('monitors-lent') }).toMatchInlineSnapshot(`
       {
-        "control": 4258120,
-        "monitors": 28130,
-        "rows": 58487,
+        "control": 4552130,
+        "monitors": 33000,
+        "rows": 58375,
       }
     `)
   })

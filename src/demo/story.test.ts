@@ -1,5 +1,6 @@
 /** The story of docs/DEMO.md, checked on the default seed: if a change to the model breaks it, these fail. */
 import { describe, expect, it } from 'vitest'
+import { funnelPlot } from '../core/compare/index.ts'
 import type { ObservationInput } from '../core/model.ts'
 import { BASELINE_WEEKS, demoWeeks } from './calendar.ts'
 import { generateDemo } from './generate-demo.ts'
@@ -7,6 +8,7 @@ import { generateDemo } from './generate-demo.ts'
 const htn = generateDemo().organisations[0]!.programmes[0]!
 const weekIndex = new Map(demoWeeks().map((week, i) => [week, i]))
 const IMPROVERS = ['eastgate', 'northfield', 'southmead', 'riverbank']
+const PRACTICES = ['eastgate', 'northfield', 'westbrook', 'southmead', 'hillside', 'riverbank']
 
 const series = new Map<string, ObservationInput[]>()
 for (const row of htn.observations) {
@@ -153,5 +155,44 @@ describe('after the changes (weeks 26–77)', () => {
     const hillside80 = getSeries('bp-control', 'hillside', 'age_band', '80+')
     // hillside made no changes, so the step is the definition alone.
     expect(pooled(hillside80, rebase, 78) - pooled(hillside80, 0, rebase)).toBeLessThan(-0.02)
+  })
+})
+
+describe('site comparison: funnel plot of bp-control across the six practices', () => {
+  /** As the site-comparison tab draws it: each practice's all-people rows summed over the window, default overdispersion handling. */
+  function practiceFunnel(periods: readonly string[]) {
+    const window = new Set(periods)
+    const units = PRACTICES.map((practice) => {
+      const rows = getSeries('bp-control', practice).filter((o) => window.has(o.period))
+      expect(rows, practice).toHaveLength(periods.length)
+      return { unit: practice, numerator: rows.reduce((a, o) => a + o.numerator!, 0), denominator: rows.reduce((a, o) => a + o.denominator!, 0) }
+    })
+    return funnelPlot(units, { type: 'proportion', direction: 'increase' })
+  }
+
+  it.each([
+    ['the first 13 weeks (baseline)', demoWeeks().slice(0, 13)],
+    ['the latest 13 weeks (the default window)', demoWeeks().slice(-13)],
+  ])('in %s: the affluent practice is possible excellence, the most deprived possible concern, the rest within', (_, periods) => {
+    const funnel = practiceFunnel(periods)
+    expect(Object.fromEntries(funnel.units.map((u) => [u.unit, u.signal]))).toEqual({
+      eastgate: 'possible concern',
+      northfield: null,
+      westbrook: 'possible excellence',
+      southmead: null,
+      hillside: null,
+      riverbank: null,
+    })
+    expect(Object.fromEntries(funnel.units.map((u) => [u.unit, u.position]))).toEqual({
+      eastgate: 'below',
+      northfield: 'within',
+      westbrook: 'above',
+      southmead: 'within',
+      hillside: 'within',
+      riverbank: 'within',
+    })
+    expect(funnel.adjusted).toBe(true)
+    expect(funnel.spread).toBe('beyond chance')
+    expect(funnel.statement).toContain('beyond chance')
   })
 })

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { enginesUnderTest } from '../../../test/support/engines.ts'
 import { all, htmlOf, jsonOf, one, openTestServer, textOf, type HtmlNode, type TestServer } from '../../../test/support/server.ts'
 import { assuranceLabel, variationLabel } from '../../charts/index.ts'
+import { GroupComparisonSchema, SiteComparisonSchema } from '../../contract/analysis.ts'
 import type { Measure } from '../../core/model.ts'
 import type { SpcResult } from '../../core/spc/types.ts'
 import { formatCount, formatDate, formatValue } from './format.ts'
@@ -56,6 +57,32 @@ for (const engine of enginesUnderTest()) {
     afterAll(async () => {
       expect(server.logs, 'nothing unexpected was logged').toEqual([])
       await server.close()
+    })
+
+    it('the demo story on the compare pages: the deprivation gap narrows for real, and the funnel names one excellence and one concern', async () => {
+      const groups = GroupComparisonSchema.parse(await jsonOf(await server.app.request(`${API}/measures/bp-control/groups`)))
+      expect([groups.dimension, groups.reference, groups.gap?.comparison]).toEqual(['imd_quintile', '5', '1'])
+      expect(groups.groups.map((g) => g.group)).toEqual(['5', '4', '3', '2', '1'])
+      const gap = groups.gap!
+      const early = gap.points.slice(0, 12).reduce((sum, p) => sum + p.value, 0) / 12
+      const late = gap.points.slice(-12).reduce((sum, p) => sum + p.value, 0) / 12
+      // About 12 points at the start, about 5 at the end (DEMO.md), quintile 1 below quintile 5.
+      expect(early).toBeLessThan(-0.09)
+      expect(late).toBeGreaterThan(-0.075)
+      // The gap's own XmR chart sees the narrowing as special-cause improvement, not noise.
+      expect(gap.spc.points.slice(-26).filter((p) => p.type === 'improvement').length).toBeGreaterThan(6)
+      const document = await page(`${RIVERSIDE}/measures/bp-control/groups`)
+      expect(headings(document)).toContain('h2 Is the gap between 1 (most deprived) and 5 (least deprived) narrowing?')
+      expect(all(document, 'svg[role="img"]')).toHaveLength(2)
+
+      const funnel = SiteComparisonSchema.parse(await jsonOf(await server.app.request(`${API}/measures/bp-control/funnel`)))
+      const signals = funnel.funnel!.units.filter((u) => u.signal !== null).map((u) => [u.unit, u.signal])
+      expect(signals.sort()).toEqual([
+        ['eastgate', 'possible concern'],
+        ['westbrook', 'possible excellence'],
+      ])
+      const sites = await page(`${RIVERSIDE}/measures/bp-control/sites`)
+      expect(all(sites, 'tbody td').map(textOf)).toEqual(expect.arrayContaining(['Possible excellence', 'Possible concern']))
     })
 
     it('/ lists each organisation with its programmes, linked', async () => {
@@ -142,13 +169,13 @@ for (const engine of enginesUnderTest()) {
       const about = Object.fromEntries(all(document, '.nhsuk-summary-list__row').map((r) => [textOf(r.querySelector('dt')), textOf(r.querySelector('dd'))]))
       expect(about).toMatchObject({ Definition: measure.description, Target: '70.0%', 'Better is': 'Higher is better', Period: 'Every week' })
 
-      expect(one(document, 'a[download]').getAttribute('href')).toBe(`${RIVERSIDE}/measures/bp-control/data.csv?${EASTGATE_Q1}`)
+      expect(one(document, 'a[download]').getAttribute('href')).toBe(`${RIVERSIDE}/measures/bp-control/data.csv?site=eastgate&who=imd_quintile%3A1`)
       expect(textOf(one(document, 'table caption'))).toBe(`Blood pressure controlled to target: ${WEEKS} periods, newest first`)
-      expect(all(document, 'table thead th').map(textOf)).toEqual(['Week starting', 'Numerator', 'Denominator', 'Value', 'Average', 'Lower limit', 'Upper limit', 'Signal'])
+      expect(all(document, 'table thead th').map(textOf)).toEqual(['Week starting', 'Numerator', 'Denominator', 'Value', 'Average', 'Lower limit', 'Upper limit', 'Signal', 'Left out of the limits'])
       const rows = all(document, 'table tbody tr').map((r) => all(r, 'td').map(textOf))
       expect(rows).toHaveLength(WEEKS)
       const newest = observations.at(-1)!
-      expect(rows[0]).toEqual([formatDate(last.period), formatCount(newest.numerator), formatCount(newest.denominator), percent(last.value), percent(last.centre), percent(last.lower), percent(last.upper), ''])
+      expect(rows[0]).toEqual([formatDate(last.period), formatCount(newest.numerator), formatCount(newest.denominator), percent(last.value), percent(last.centre), percent(last.lower), percent(last.upper), '', '']) // no signal, not left out
       expect(rows.at(-1)?.[0]).toBe('3 Mar 2025')
       const signals = rows.filter((r) => r[7] !== '').length
       expect(signals).toBe(spc.points.filter((p) => p.rule !== null).length)
