@@ -166,6 +166,8 @@ for (const engine of enginesUnderTest()) {
       const page = await htmlOf(refused, 400)
       expect(textOf(one(page, '.nhsuk-error-summary'))).toContain('Give a reason for the rebase')
       expect(one(page, 'details').hasAttribute('open')).toBe(true)
+      expect(one(page, '#rebase-reason').getAttribute('aria-describedby')).toBe('rebase-reason-error')
+      expect(textOf(one(page, '#rebase-reason-error'))).toContain('Give a reason for the rebase')
     })
   })
 }

@@ -114,10 +114,10 @@ function ChangeForms({ series, href, query, siteCode, problem }: { series: Serie
           <h3>Recalculate the limits from a date (rebase)</h3>
           <p class="nhsuk-body-s">For a known change to the process, such as a new guideline or a new way of working. It applies to every site and group.</p>
           <Field id="rebase-date" label="First period of the new limits" problem={problem}>
-            <input class="nhsuk-input nhsuk-input--width-10" type="date" id="rebase-date" name="date" required />
+            <input class="nhsuk-input nhsuk-input--width-10" type="date" id="rebase-date" name="date" required {...describedBy('rebase-date', problem)} />
           </Field>
           <Field id="rebase-reason" label="Reason" problem={problem}>
-            <textarea class="nhsuk-textarea" id="rebase-reason" name="reason" rows={2} maxlength={500} required></textarea>
+            <textarea class="nhsuk-textarea" id="rebase-reason" name="reason" rows={2} maxlength={500} required {...describedBy('rebase-reason', problem)}></textarea>
           </Field>
           <button class="nhsuk-button nhsuk-button--secondary" type="submit">
             Recalculate the limits
@@ -152,13 +152,18 @@ function NoteForm(props: { kind: 'exclusion' | 'annotation'; href: string; query
         </select>
       </Field>
       <Field id={`${kind}-note`} label={kind === 'exclusion' ? 'Reason' : 'Note'} problem={problem}>
-        <textarea class="nhsuk-textarea" id={`${kind}-note`} name="note" rows={2} maxlength={500} required></textarea>
+        <textarea class="nhsuk-textarea" id={`${kind}-note`} name="note" rows={2} maxlength={500} required {...describedBy(`${kind}-note`, problem)}></textarea>
       </Field>
       <button class="nhsuk-button nhsuk-button--secondary" type="submit">
         {props.button}
       </button>
     </form>
   )
+}
+
+/** Points a field in error at its message, so a screen reader reads it with the field. */
+function describedBy(id: string, problem: FormProblem | undefined): Record<string, string> {
+  return problem?.field === id ? { 'aria-describedby': `${id}-error`, 'aria-invalid': 'true' } : {}
 }
 
 function Field({ id, label, problem, children }: { id: string; label: string; problem?: FormProblem | undefined; children: unknown }) {

@@ -23,7 +23,7 @@ export function SitesPage({ comparison }: { comparison: SiteComparison }) {
       <h1>{measure.name}</h1>
       <MeasureNav href={href} current="sites" />
       <p>
-        Each site’s {measure.kind === 'proportion' ? 'proportion' : 'rate'} over {window.periods} {measure.period === 'week' ? 'weeks' : 'periods'} ({period}), on a funnel plot: the limits are wider
+        Each site’s {measure.kind === 'proportion' ? 'proportion' : 'rate'} over {window.periods} {measure.period === 'week' ? 'weeks' : 'periods'} ({period}; numerators and denominators added up), on a funnel plot: the limits are wider
         for smaller sites, because small numbers vary more by chance. A site outside the outer (99.8%) limits is unlikely to differ by chance alone.
       </p>
       <WindowPicker window={window} />
