@@ -1,13 +1,19 @@
 /**
  * `npm run bench`: observations imported per second for a generated 1,000,000-row file on PGlite
- * and PostgreSQL, beside a plain COPY of the same rows into the same table (the ceiling), and XmR
- * points analysed per second beside a bare mean-and-moving-range pass (the floor of the arithmetic),
- * and one series read through the API (token, role, row-level security) beside the bare use case.
+ * and PostgreSQL, beside a plain COPY of the same rows into the same table (the ceiling); points
+ * analysed per second for each chart type over a synthetic health system of 100,000 series of 60
+ * points (`charts.ts`: the batch XmR and a bare mean-and-moving-range floor over every series, the
+ * object-based charts on a sample); and one series read through the API (token, role, row-level
+ * security) beside the bare use case. Prints a markdown table and writes it to bench/results.json.
+ *
+ * LHS_BENCH_ONLY=charts runs the chart part alone (no databases, well under a minute).
  * LHS_BENCH_ROWS scales the file (default 1000000); PostgreSQL is measured when it answers at
  * LHS_BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) in a throwaway database.
+ * LHS_BENCH_SERIES (default 100000, at least 100000 for the published figures) and LHS_BENCH_SAMPLE
+ * (default 10000) size the chart part.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { pipeline } from 'node:stream/promises'
@@ -17,23 +23,36 @@ import { from as copyFrom } from 'pg-copy-streams'
 import { sql } from 'kysely'
 import { importObservations } from '../src/app/gather/import-observations.ts'
 import { parseObservationsCsv } from '../src/ingest/index.ts'
-import { xmrChart } from '../src/core/spc/index.ts'
 import { openDatabase, type Store } from '../src/storage/database.ts'
 import { migrateToLatest } from '../src/storage/migrate.ts'
 import { listMeasures, upsertMeasures } from '../src/storage/measures.ts'
 import { ensureOrganisation } from '../src/storage/organisations.ts'
 import { upsertProgramme } from '../src/storage/programmes.ts'
 import { listSites, upsertSites } from '../src/storage/sites.ts'
+import { benchCharts } from './charts.ts'
 import { benchRequests } from './requests.ts'
 import { benchRows, measureCode, observationCsv, siteCode, type BenchShape } from './generate.ts'
 
 interface Row {
   engine: string
   operation: string
+  /** Series analysed (chart rows only). */
+  series?: number
+  /** Rows imported, requests made or points analysed. */
   rows: number
   seconds: number
+  /** CPU seconds of the bench process over the same span (chart rows only). */
+  cpuSeconds?: number
   note: string
 }
+
+const PARTS = ['charts'] as const
+const only = process.env.LHS_BENCH_ONLY
+if (only !== undefined && only !== '' && !(PARTS as readonly string[]).includes(only)) {
+  console.error(`invalid LHS_BENCH_ONLY: ${JSON.stringify(only)} (expected one of ${PARTS.join(', ')}, or unset for everything)`)
+  process.exit(2)
+}
+const chartsOnly = only === 'charts'
 
 const rowsWanted = Number(process.env.LHS_BENCH_ROWS ?? 1_000_000)
 const shape: BenchShape = { measures: 10, sites: 100, weeks: Math.max(1, Math.round(rowsWanted / 1000)) }
@@ -132,27 +151,12 @@ async function postgresUrl(): Promise<{ url: string; drop: () => Promise<void> }
   }
 }
 
-function benchXmr() {
-  const seriesCount = 10_000
-  const length = 100
-  const series = Array.from({ length: seriesCount }, (_, s) => Array.from({ length }, (_, i) => ({ period: new Date(Date.UTC(2020, 0, 6 + 7 * i)).toISOString().slice(0, 10), value: 50 + ((s * 31 + i * 17) % 23) })))
-  const [, floor] = timeSync(() => {
-    let sink = 0
-    for (const points of series) {
-      let sum = 0
-      let mr = 0
-      for (let i = 0; i < points.length; i++) {
-        sum += points[i]!.value
-        if (i > 0) mr += Math.abs(points[i]!.value - points[i - 1]!.value)
-      }
-      sink += sum / points.length + (2.66 * mr) / (points.length - 1)
-    }
-    return sink
-  })
-  const [, seconds] = timeSync(() => series.map((points) => xmrChart(points, { direction: 'increase', target: 60 })))
-  const points = seriesCount * length
-  results.push({ engine: 'core', operation: 'mean and moving range only (floor)', rows: points, seconds: floor, note: 'arithmetic alone' })
-  results.push({ engine: 'core', operation: 'xmrChart (limits, 4 rules, icons)', rows: points, seconds, note: `${seriesCount.toLocaleString('en-GB')} series of ${length}` })
+function benchChartRows() {
+  const series = Number(process.env.LHS_BENCH_SERIES ?? 100_000)
+  const sample = Number(process.env.LHS_BENCH_SAMPLE ?? 10_000)
+  for (const row of benchCharts({ series, sample, log: (line) => console.log(line) })) {
+    results.push({ engine: 'core', operation: row.operation, series: row.series, rows: row.points, seconds: row.seconds, cpuSeconds: row.cpuSeconds, note: row.note })
+  }
 }
 
 function timeSync<T>(fn: () => T): [T, number] {
@@ -161,34 +165,54 @@ function timeSync<T>(fn: () => T): [T, number] {
   return [value, (performance.now() - start) / 1000]
 }
 
+const perSecond = (row: Row) => Math.round(row.rows / row.seconds)
+
 function printTable() {
-  const header = ['engine', 'operation', 'rows or points', 'seconds', 'per second', 'compared with']
-  const lines = results.map((r) => [r.engine, r.operation, r.rows.toLocaleString('en-GB'), r.seconds.toFixed(2), Math.round(r.rows / r.seconds).toLocaleString('en-GB'), r.note])
+  const header = ['engine', 'operation', 'series', 'rows or points', 'seconds', 'per second', 'note']
+  const lines = results.map((r) => [r.engine, r.operation, r.series?.toLocaleString('en-GB') ?? '', r.rows.toLocaleString('en-GB'), r.seconds.toFixed(2), perSecond(r).toLocaleString('en-GB'), r.note])
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)))
-  const format = (cells: string[]) => '| ' + cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ') + ' |'
+  const format = (cells: string[]) => '| ' + cells.map((c, i) => (i >= 2 && i <= 5 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ') + ' |'
   console.log(format(header))
   console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|')
   for (const line of lines) console.log(format(line))
 }
 
-console.log(`Generating ${totalRows.toLocaleString('en-GB')} observation rows (${shape.measures} measures × ${shape.sites} sites × ${shape.weeks} weeks)…`)
-const csv = new TextEncoder().encode(observationCsv(shape))
-const context = { file: 'bench.csv', measures: new Map(Array.from({ length: shape.measures }, (_, m) => [measureCode(m), { kind: 'proportion' as const, period: 'week' as const, rateMultiplier: null }])), sites: new Set(Array.from({ length: shape.sites }, (_, s) => siteCode(s))) }
-const [parsed, parseSeconds] = timeSync(() => parseObservationsCsv(csv, context))
-if (parsed.value.length !== totalRows) throw new Error(`parse gave ${parsed.value.length} rows`)
-results.push({ engine: 'ingest', operation: 'parse and validate CSV only', rows: totalRows, seconds: parseSeconds, note: `${(csv.byteLength / 1e6).toFixed(0)} MB file` })
-console.log('PGlite…')
-await benchEngine('pglite', csv)
-const postgres = await postgresUrl()
-if (postgres) {
-  console.log('PostgreSQL…')
-  try {
-    await benchEngine('postgres', csv, postgres.url)
-  } finally {
-    await postgres.drop()
-  }
-} else console.log('PostgreSQL did not answer: its rows are left out.')
-console.log('XmR…')
-benchXmr()
-console.log(`\nNode ${process.version}, ${new Date().toISOString()}\n`)
+/** The machine the figures come from; the load average says whether anything else was running. */
+function machine() {
+  const cpu = cpus()
+  return { node: process.version, cpus: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), loadAverage: loadavg().map((l) => Number(l.toFixed(2))) }
+}
+
+const started = { at: new Date().toISOString(), machine: machine() }
+
+async function benchImports() {
+  console.log(`Generating ${totalRows.toLocaleString('en-GB')} observation rows (${shape.measures} measures × ${shape.sites} sites × ${shape.weeks} weeks)…`)
+  const csv = new TextEncoder().encode(observationCsv(shape))
+  const context = { file: 'bench.csv', measures: new Map(Array.from({ length: shape.measures }, (_, m) => [measureCode(m), { kind: 'proportion' as const, period: 'week' as const, rateMultiplier: null }])), sites: new Set(Array.from({ length: shape.sites }, (_, s) => siteCode(s))) }
+  const [parsed, parseSeconds] = timeSync(() => parseObservationsCsv(csv, context))
+  if (parsed.value.length !== totalRows) throw new Error(`parse gave ${parsed.value.length} rows`)
+  results.push({ engine: 'ingest', operation: 'parse and validate CSV only', rows: totalRows, seconds: parseSeconds, note: `${(csv.byteLength / 1e6).toFixed(0)} MB file` })
+  console.log('PGlite…')
+  await benchEngine('pglite', csv)
+  const postgres = await postgresUrl()
+  if (postgres) {
+    console.log('PostgreSQL…')
+    try {
+      await benchEngine('postgres', csv, postgres.url)
+    } finally {
+      await postgres.drop()
+    }
+  } else console.log('PostgreSQL did not answer: its rows are left out.')
+}
+
+if (!chartsOnly) await benchImports()
+console.log('Charts…')
+benchChartRows()
+const finished = { at: new Date().toISOString(), loadAverage: machine().loadAverage }
+const { node, cpus: cpuCount, cpuModel, memoryGiB } = started.machine
+console.log(`\nNode ${node}, ${cpuCount} × ${cpuModel}, ${memoryGiB} GiB; ${started.at} to ${finished.at}; load average ${started.machine.loadAverage.join(' ')} at the start, ${finished.loadAverage.join(' ')} at the end\n`)
 printTable()
+const resultsFile = new URL('./results.json', import.meta.url)
+const json = { started, finished, only: chartsOnly ? 'charts' : null, rows: results.map((r) => ({ ...r, perSecond: perSecond(r) })) }
+writeFileSync(resultsFile, JSON.stringify(json, null, 2) + '\n')
+console.log(`\nWritten to ${resultsFile.pathname}`)

@@ -1,10 +1,12 @@
 /** The chart's visible title and a legend of only what is drawn, laid out in rows above the plot. */
 import { svgElement, type SvgDocument, type SvgNode } from './svg-dom.ts'
-import { NHS } from './palette.ts'
+import { NHS, NOTE_STYLE } from './palette.ts'
 
 export type LegendKey =
   | { readonly kind: 'symbol'; readonly symbol: 'circle' | 'diamond' | 'triangle' | 'square' | 'ring'; readonly fill: string; readonly stroke: string }
   | { readonly kind: 'line'; readonly stroke: string; readonly dash?: string; readonly strokeWidth: number; readonly vertical?: boolean }
+  /** A numbered note marker (a disc with "1"). */
+  | { readonly kind: 'note' }
   /** No key: the label alone, in bold unless `weight` is normal (which chart this is, a note). */
   | { readonly kind: 'text'; readonly weight?: 'bold' | 'normal' }
 
@@ -108,6 +110,12 @@ function labelX(key: LegendKey): number {
 
 function drawKey(document: SvgDocument, key: Exclude<LegendKey, { kind: 'text' }>): SvgNode {
   const centre = KEY_WIDTH / 2
+  if (key.kind === 'note') {
+    const marker = svgElement(document, 'g', { transform: `translate(${centre},0)` })
+    marker.appendChild(svgElement(document, 'circle', { r: 8, fill: NOTE_STYLE.fill, stroke: NOTE_STYLE.outline, 'stroke-width': 1.5 }))
+    marker.appendChild(svgElement(document, 'text', { dy: '0.35em', 'text-anchor': 'middle', 'font-size': 10, 'font-weight': 700, fill: NOTE_STYLE.number }, '1'))
+    return marker
+  }
   if (key.kind === 'symbol') {
     return svgElement(document, 'path', { d: SYMBOL_PATHS[key.symbol], transform: `translate(${centre},0)`, fill: key.fill, stroke: key.stroke, 'stroke-width': 1.5 })
   }

@@ -3,6 +3,7 @@ import { addPeriods } from '../core/period.ts'
 import type { ControlChartResult } from '../core/spc/control-chart.ts'
 import { pChart, pPrimeChart } from '../core/spc/p-chart.ts'
 import { runChart, type RunChartResult } from '../core/spc/run-chart.ts'
+import type { ChartAnnotation } from './chart-notes.ts'
 import type { ValueFormat } from './format-value.ts'
 import { spcFixture } from './fixtures.ts'
 
@@ -106,6 +107,25 @@ export const GALLERY: readonly GalleryExample[] = [
     ),
   },
 ]
+
+/** An XmR chart with two notes: a dip the month of a flood, and a new clinic the month after a rebase (its marker beside the rebase label). */
+export const ANNOTATED_EXAMPLE: GalleryExample & { readonly annotations: readonly ChartAnnotation[] } = {
+  name: 'annotations-near-rebase',
+  title: 'Patients seen within two weeks of booking',
+  valueFormat: 'percent',
+  result: spcFixture({
+    start: '2023-04-01',
+    unit: 'month',
+    segments: [
+      { values: series(18, 0.71, 0.025, 91).map((v, i) => (i === 10 ? 0.58 : v)) },
+      { values: series(14, 0.78, 0.02, 92), reason: 'New appointment system' },
+    ],
+  }),
+  annotations: [
+    { date: '2024-11-01', text: 'Evening clinic started' },
+    { date: '2024-02-01', text: 'Practice closed for two weeks after a flood, patients seen at the neighbouring practice' },
+  ],
+}
 
 export interface RunGalleryExample {
   readonly name: string

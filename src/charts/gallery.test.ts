@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { assuranceIconSvg } from './assurance-icon.ts'
 import { funnelPlotSvg } from './funnel-plot.ts'
 import { FUNNEL_EXAMPLE, GROUP_EXAMPLE } from './gallery-compare-fixtures.ts'
-import { GALLERY, RUN_GALLERY } from './gallery-fixtures.ts'
+import { ANNOTATED_EXAMPLE, GALLERY, RUN_GALLERY } from './gallery-fixtures.ts'
 import { groupIntervalsSvg } from './group-intervals.ts'
 import { runChartSvg } from './run-chart.ts'
 import { spcChartSvg } from './spc-chart.ts'
@@ -50,6 +50,11 @@ describe('gallery', () => {
       expectGolden(`${example.name}.svg`, runChartSvg(example.result, { title: example.title, valueFormat: example.valueFormat, id: example.name, ...unit }))
     })
   }
+
+  it(`${ANNOTATED_EXAMPLE.name} chart with notes matches its golden`, () => {
+    const { name, title, valueFormat, result, annotations } = ANNOTATED_EXAMPLE
+    expectGolden(`${name}.svg`, spcChartSvg(result, { title, valueFormat, id: name, annotations }))
+  })
 
   it(`${FUNNEL_EXAMPLE.name} funnel plot matches its golden`, () => {
     const { name, title, highlight, labels, result } = FUNNEL_EXAMPLE

@@ -2,6 +2,7 @@
 export { spcChartSvg, type SpcChartOptions } from './spc-chart.ts'
 export { spcSparklineSvg, type SpcSparklineOptions } from './spc-sparkline.ts'
 export { runChartSvg, type RunChartSvgOptions } from './run-chart.ts'
+export type { ChartAnnotation } from './chart-notes.ts'
 export { funnelPlotSvg, type FunnelPlotOptions } from './funnel-plot.ts'
 export { groupIntervalsSvg, type GroupIntervalsOptions } from './group-intervals.ts'
 export { chartLabel } from './chart-label.ts'

@@ -82,6 +82,18 @@ export const LINES = {
   rebase: { stroke: NHS.text, strokeWidth: 1.5 },
 } as const satisfies Record<string, LineStyle>
 
+/**
+ * Notes on single periods (annotations): a numbered NHS-blue disc with a white number (6.4:1, over
+ * the 4.5:1 text needs), a white outline where markers touch, and a dotted blue guide down to the
+ * point (dotted and thin, so it is not taken for the solid rebase rule).
+ */
+export const NOTE_STYLE = {
+  fill: NHS.blue,
+  number: NHS.white,
+  outline: NHS.white,
+  guide: { stroke: NHS.blue, strokeWidth: 1.25, dash: '2 3' },
+} as const satisfies { fill: string; number: string; outline: string; guide: LineStyle }
+
 /** Lines of a funnel plot: solid centre (the overall value), dashed 95% limits, thicker solid 99.8% limits. */
 export const FUNNEL_LINES_STYLE = {
   centre: { stroke: NHS.text, strokeWidth: 1.5 },

@@ -3,6 +3,7 @@ import * as Plot from '@observablehq/plot'
 import type { PeriodUnit } from '../core/model.ts'
 import type { RunChartResult } from '../core/spc/run-chart.ts'
 import { drawHeader, layoutHeader, type LegendItem } from './chart-legend.ts'
+import { drawNotes, noteBand, noteLegend, noteRows, numberNotes, withNotes, type ChartAnnotation } from './chart-notes.ts'
 import { toUtcDate } from './format-date.ts'
 import { formatValue, type ValueFormat } from './format-value.ts'
 import { LINES, LONG_RUN_STYLE, NHS, VARIATION_STYLES } from './palette.ts'
@@ -28,6 +29,12 @@ export interface RunChartSvgOptions {
   readonly id?: string
   /** Spacing of the periods; inferred from the dates when absent. */
   readonly period?: PeriodUnit
+  /**
+   * Notes on single periods (ISO date of the period, text up to 500 characters): numbered markers
+   * 1, 2, 3… in date order at the top of the frame, listed at the end of the desc. A note whose
+   * date is outside the chart's dates is listed but not drawn.
+   */
+  readonly annotations?: readonly ChartAnnotation[]
 }
 
 const DEFAULTS = { width: 720, height: 420 } as const
@@ -43,11 +50,15 @@ export function runChartSvg(result: RunChartResult, options: RunChartSvgOptions)
   const periods = result.points.map((p) => p.period)
   const wording: Wording = { format: valueFormat, unit, period: options.period ?? inferPeriodUnit(periods) }
   const rebases = options.rebases ?? result.segments.slice(1).map((s) => ({ date: s.from, reason: s.reason ?? '' }))
-  const header = layoutHeader(title, runLegend(result, rebases.length > 0), width)
+  const notes = numberNotes(options.annotations ?? [], periods, wording.period)
+  const header = layoutHeader(title, [...runLegend(result, rebases.length > 0), ...noteLegend(notes)], width)
   const last = result.points.at(-1)
   const labels = last ? [{ y: last.centre, text: `Median ${formatValue(last.centre, valueFormat)}`, colour: NHS.text }] : []
   const values = result.points.flatMap((p) => [p.value, p.centre])
-  const layout = layoutTimeFrame(values, labels, valueFormat, { width, height, top: header.height + TIME_FRAME.frameGap })
+  const size = { width, height, top: header.height + TIME_FRAME.frameGap }
+  const plain = layoutTimeFrame(values, labels, valueFormat, size)
+  const rows = noteRows(notes, periods, { innerWidth: plain.innerWidth, innerHeight: height - TIME_FRAME.marginBottom - size.top })
+  const layout = rows === 0 ? plain : layoutTimeFrame(values, labels, valueFormat, { ...size, band: noteBand(rows) })
 
   const document = createSvgDocument()
   const svg = renderPlot(document, {
@@ -64,8 +75,9 @@ export function runChartSvg(result: RunChartResult, options: RunChartSvgOptions)
     marks: runMarks(result, wording, rebases, layout),
   })
   setFont(svg)
+  drawNotes(document, svg, notes, { id, top: layout.top, rows, width, points: result.points, below: 'g.spc-rebase, g.run-values' })
   drawHeader(document, svg, header)
-  labelSvg(document, svg, { id, title, desc: runAltText(result, wording, { title, rebases }) })
+  labelSvg(document, svg, { id, title, desc: withNotes(runAltText(result, wording, { title, rebases }), notes) })
   return svg.outerHTML
 }
 
@@ -77,7 +89,7 @@ function runMarks(result: RunChartResult, wording: Wording, rebases: readonly { 
   const rows = runPointRows(result, wording)
   return [
     ...medianMarks(medianRows(result, typicalStepMs(result.points)), result.segments.length),
-    ...rebaseMarks(rebaseMarkers(result.points.map((p) => p.period), rebases, to, layout.innerWidth)),
+    ...rebaseMarks(rebaseMarkers(result.points.map((p) => p.period), rebases, to, layout.innerWidth), layout.band),
     valueLineMark(rows, 'run-values'),
     pointMark(rows, 'run-points'),
     endLabelMark(to, layout.labels),

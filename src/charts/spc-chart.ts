@@ -4,6 +4,7 @@ import type { PeriodUnit } from '../core/model.ts'
 import type { ControlChartResult } from '../core/spc/control-chart.ts'
 import { centreName } from './chart-label.ts'
 import { drawHeader, layoutHeader } from './chart-legend.ts'
+import { drawNotes, noteBand, noteLegend, noteRows, numberNotes, withNotes, type ChartAnnotation } from './chart-notes.ts'
 import { toUtcDate } from './format-date.ts'
 import { formatValue, type ValueFormat } from './format-value.ts'
 import { LINES, NHS } from './palette.ts'
@@ -32,6 +33,12 @@ export interface SpcChartOptions {
   readonly id?: string
   /** Spacing of the periods; inferred from the dates when absent. */
   readonly period?: PeriodUnit
+  /**
+   * Notes on single periods (ISO date of the period, text up to 500 characters): numbered markers
+   * 1, 2, 3… in date order at the top of the frame, listed at the end of the desc. A note whose
+   * date is outside the chart's dates is listed but not drawn.
+   */
+  readonly annotations?: readonly ChartAnnotation[]
 }
 
 const DEFAULTS = { width: 720, height: 420 } as const
@@ -47,10 +54,15 @@ export function spcChartSvg(result: ControlChartResult, options: SpcChartOptions
   const periods = result.points.map((p) => p.period)
   const wording: Wording = { format: valueFormat, unit, period: options.period ?? inferPeriodUnit(periods) }
   const rebases = options.rebases ?? result.segments.slice(1).map((s) => ({ date: s.from, reason: s.reason ?? '' }))
-  const header = layoutHeader(title, spcLegend(result, target, rebases.length > 0), width)
+  const notes = numberNotes(options.annotations ?? [], periods, wording.period)
+  const header = layoutHeader(title, [...spcLegend(result, target, rebases.length > 0), ...noteLegend(notes)], width)
   const limitValues = result.points.flatMap((p) => [p.centre, ...Object.values(displayLimits(p, valueFormat))])
   const values = [...result.points.map((p) => p.value), ...limitValues, ...(target === null ? [] : [target])]
-  const layout = layoutTimeFrame(values, endLabels(result, target, wording), valueFormat, { width, height, top: header.height + TIME_FRAME.frameGap })
+  const labels = endLabels(result, target, wording)
+  const size = { width, height, top: header.height + TIME_FRAME.frameGap }
+  const plain = layoutTimeFrame(values, labels, valueFormat, size)
+  const rows = noteRows(notes, periods, { innerWidth: plain.innerWidth, innerHeight: height - TIME_FRAME.marginBottom - size.top })
+  const layout = rows === 0 ? plain : layoutTimeFrame(values, labels, valueFormat, { ...size, band: noteBand(rows) })
 
   const document = createSvgDocument()
   const svg = renderPlot(document, {
@@ -67,8 +79,10 @@ export function spcChartSvg(result: ControlChartResult, options: SpcChartOptions
     marks: chartMarks(result, { target, wording, rebases, layout }),
   })
   setFont(svg)
+  drawNotes(document, svg, notes, { id, top: layout.top, rows, width, points: result.points, below: 'g.spc-rebase, g.spc-values' })
   drawHeader(document, svg, header)
-  labelSvg(document, svg, { id, title, desc: spcAltText(result, wording, { what: 'Statistical process control chart', title, target, rebases }) })
+  const desc = spcAltText(result, wording, { what: 'Statistical process control chart', title, target, rebases })
+  labelSvg(document, svg, { id, title, desc: withNotes(desc, notes) })
   return svg.outerHTML
 }
 
@@ -91,7 +105,7 @@ function chartMarks(result: ControlChartResult, { target, wording, rebases, layo
   return [
     ...result.segments.flatMap((s, i) => segmentMarks(segments, i, s.trialLimits, limitsVary(result, i))),
     ...(target === null ? [] : [targetMark(target, from, to)]),
-    ...rebaseMarks(rebaseMarkers(periods, rebases, to, layout.innerWidth)),
+    ...rebaseMarks(rebaseMarkers(periods, rebases, to, layout.innerWidth), layout.band),
     valueLineMark(rows),
     pointMark(rows),
     endLabelMark(to, layout.labels),

@@ -56,11 +56,11 @@ export interface RebaseMarker {
   readonly label: string
 }
 
-/** A vertical rule per rebase and a short label at the top of the frame, right of the rule. */
-export function rebaseMarks(markers: readonly RebaseMarker[]): Plot.Markish[] {
+/** A vertical rule per rebase and a short label at the top of the frame (below a `band` kept for note markers), right of the rule. */
+export function rebaseMarks(markers: readonly RebaseMarker[], band = 0): Plot.Markish[] {
   return [
     Plot.ruleX(markers, { x: 'x', ...lineOptions(LINES.rebase), className: 'spc-rebase' }),
-    Plot.text(markers, { x: 'x', text: 'label', frameAnchor: 'top', textAnchor: 'start', lineAnchor: 'top', dx: 5, dy: 4, fill: NHS.text, fontSize: TEXT_SIZE, ...HALO, className: 'spc-rebase-label' }),
+    Plot.text(markers, { x: 'x', text: 'label', frameAnchor: 'top', textAnchor: 'start', lineAnchor: 'top', dx: 5, dy: 4 + band, fill: NHS.text, fontSize: TEXT_SIZE, ...HALO, className: 'spc-rebase-label' }),
   ]
 }
 

@@ -13,6 +13,7 @@ export interface SvgNode {
   appendChild(child: SvgNode): SvgNode
   insertBefore(child: SvgNode, reference: SvgNode | null): SvgNode
   readonly firstChild: SvgNode | null
+  querySelector(selector: string): SvgNode | null
   textContent: string | null
   readonly outerHTML: string
 }
@@ -29,6 +30,13 @@ export function createSvgDocument(): SvgDocument {
 /** Plot.plot into `document`; the root is an `<svg>` because no title, caption or legend is asked of Plot. */
 export function renderPlot(document: SvgDocument, options: Plot.PlotOptions): SvgNode {
   return Plot.plot({ ...options, document: document as unknown as Plot.PlotOptions['document'] }) as unknown as SvgNode
+}
+
+/** A position scale of a rendered plot (`x` or `y`) as a function of data to pixels. */
+export function plotScale(svg: SvgNode, name: 'x' | 'y'): (value: Date | number) => number {
+  const scale = (svg as unknown as { scale?: (name: string) => { apply: (value: Date | number) => number } | undefined }).scale?.(name)
+  if (!scale) throw new Error(`the plot has no ${name} scale`)
+  return (value) => scale.apply(value)
 }
 
 /** NHS typeface (Frutiger, falling back to Arial), 12px text in NHS text colour on white. */

@@ -16,6 +16,8 @@ const X_LABELS: Readonly<Record<PeriodUnit, string>> = { day: 'Date', week: 'Wee
 
 export interface FrameLayout {
   readonly top: number
+  /** Pixels kept free of data at the top of the frame (for note markers); 0 when none. */
+  readonly band: number
   readonly y: YScale
   readonly labels: readonly EndLabel[]
   readonly marginLeft: number
@@ -23,16 +25,20 @@ export interface FrameLayout {
   readonly innerWidth: number
 }
 
-/** The y scale covering `values`, the end labels spread apart in pixels, and the margins that tick and end labels need. */
-export function layoutTimeFrame(values: readonly number[], labels: readonly EndLabel[], format: ValueFormat, size: { width: number; height: number; top: number }): FrameLayout {
-  const { top } = size
+/**
+ * The y scale covering `values`, the end labels spread apart in pixels, and the margins that tick
+ * and end labels need. A `band` at the top of the frame is left free of data (Plot's y insetTop).
+ */
+export function layoutTimeFrame(values: readonly number[], labels: readonly EndLabel[], format: ValueFormat, size: { width: number; height: number; top: number; band?: number }): FrameLayout {
+  const { top, band = 0 } = size
+  const dataTop = top + band
   const bottom = size.height - TIME_FRAME.marginBottom
-  const y = yScale(values, format, bottom - top)
-  const spread = spreadLabels(labels.map((l) => toPixel(y, l.y, top, bottom)), TEXT_SIZE + 3, top, bottom)
-  const placed = labels.map((l, i) => ({ ...l, y: fromPixel(y, spread[i] ?? 0, top, bottom) }))
+  const y = yScale(values, format, bottom - dataTop)
+  const spread = spreadLabels(labels.map((l) => toPixel(y, l.y, dataTop, bottom)), TEXT_SIZE + 3, dataTop, bottom)
+  const placed = labels.map((l, i) => ({ ...l, y: fromPixel(y, spread[i] ?? 0, dataTop, bottom) }))
   const marginLeft = Math.max(...y.ticks.map((t) => y.format(t).length)) * TEXT_SIZE * 0.6 + 18
   const marginRight = Math.max(24, endLabelWidth(placed))
-  return { top, y, labels: placed, marginLeft, marginRight, innerWidth: size.width - marginLeft - marginRight }
+  return { top, band, y, labels: placed, marginLeft, marginRight, innerWidth: size.width - marginLeft - marginRight }
 }
 
 /** Plot's x (dates, ticks computed here) and y (the frame's scale) options; no axes when there are no points. */
@@ -43,7 +49,7 @@ export function timeAxes(periods: readonly string[], layout: FrameLayout, period
   const label = period ? X_LABELS[period] : 'Date'
   return {
     x: { type: 'utc', inset: 12, ticks: [...ticks.ticks], tickFormat: ticks.format, label, labelArrow: 'none', labelAnchor: 'center', labelOffset: 38 },
-    y: { domain: [...layout.y.domain], ticks: [...layout.y.ticks], tickFormat: layout.y.format, grid: true, label: null, tickSize: 0 },
+    y: { domain: [...layout.y.domain], ticks: [...layout.y.ticks], tickFormat: layout.y.format, grid: true, label: null, tickSize: 0, ...(layout.band > 0 ? { insetTop: layout.band } : {}) },
   }
 }
 

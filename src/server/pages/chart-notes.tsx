@@ -49,7 +49,8 @@ export function ChartNotes({ series, href, query, canAnalyse, problem }: NotesPr
       {annotations.length > 0 ? (
         <>
           <h2>Notes on this chart</h2>
-          <NoteList notes={annotations} href={href} query={query} canAnalyse={canAnalyse} siteCode={siteCode} rootId={series.site.kind === 'system' ? undefined : series.site.id} />
+          <p>Numbered as on the chart.</p>
+          <NoteList numbered notes={annotations} href={href} query={query} canAnalyse={canAnalyse} siteCode={siteCode} rootId={series.site.kind === 'system' ? undefined : series.site.id} />
         </>
       ) : null}
       {canAnalyse ? <ChangeForms series={series} href={href} query={query} siteCode={siteCode} problem={problem} /> : null}
@@ -57,30 +58,28 @@ export function ChartNotes({ series, href, query, canAnalyse, problem }: NotesPr
   )
 }
 
-function NoteList({ notes, href, query, canAnalyse, siteCode, rootId }: { notes: readonly PointNoteRow[]; href: string; query: string; canAnalyse: boolean; siteCode: string; rootId?: number | undefined }) {
-  return (
-    <ul class="lhs-notes">
-      {notes.map((n) => {
-        const organisationWide = rootId !== undefined && n.siteId !== rootId
-        return (
-          <li>
-            {formatDate(n.period)}: {n.note}{' '}
-            <span class="lhs-muted nhsuk-body-s">
-              ({organisationWide ? 'for the whole organisation, ' : ''}by {n.createdBy})
-            </span>
-            {canAnalyse ? (
-              <RemoveButton
-                action={`${href}/notes/remove`}
-                query={query}
-                fields={{ kind: n.kind, site: organisationWide ? '' : siteCode, period: n.period }}
-                label={`Remove the ${n.kind === 'exclusion' ? 'exclusion' : 'note'} of ${formatDate(n.period)}`}
-              />
-            ) : null}
-          </li>
-        )
-      })}
-    </ul>
-  )
+function NoteList(props: { notes: readonly PointNoteRow[]; href: string; query: string; canAnalyse: boolean; siteCode: string; rootId?: number | undefined; numbered?: boolean }) {
+  const { notes, href, query, canAnalyse, siteCode, rootId } = props
+  const items = notes.map((n) => {
+    const organisationWide = rootId !== undefined && n.siteId !== rootId
+    return (
+      <li>
+        {formatDate(n.period)}: {n.note}{' '}
+        <span class="lhs-muted nhsuk-body-s">
+          ({organisationWide ? 'for the whole organisation, ' : ''}by {n.createdBy})
+        </span>
+        {canAnalyse ? (
+          <RemoveButton
+            action={`${href}/notes/remove`}
+            query={query}
+            fields={{ kind: n.kind, site: organisationWide ? '' : siteCode, period: n.period }}
+            label={`Remove the ${n.kind === 'exclusion' ? 'exclusion' : 'note'} of ${formatDate(n.period)}`}
+          />
+        ) : null}
+      </li>
+    )
+  })
+  return props.numbered ? <ol class="lhs-notes">{items}</ol> : <ul class="lhs-notes">{items}</ul>
 }
 
 function RemoveButton({ action, query, fields, label }: { action: string; query: string; fields: Record<string, string>; label: string }) {

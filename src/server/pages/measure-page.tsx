@@ -48,7 +48,8 @@ export function MeasurePage({ series, options, csvHref, canAnalyse, query, recom
   const rebases = series.rebases.map((r) => ({ date: r.date, reason: r.reason }))
   const unit = measure.unit ?? undefined
   const title = `${measure.name} – ${where}, ${who.toLowerCase()}`
-  const chartOptions = { title, valueFormat: format, ...(unit ? { unit } : {}), rebases, id: 'main-chart', period: measure.period }
+  const annotations = series.notes.filter((n) => n.kind === 'annotation').map((n) => ({ date: n.period, text: n.note }))
+  const chartOptions = { title, valueFormat: format, ...(unit ? { unit } : {}), rebases, annotations, id: 'main-chart', period: measure.period }
   const issues = chart.result.issues
   return (
     <Layout
