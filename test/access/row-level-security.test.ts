@@ -6,10 +6,11 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TENANT_TABLES } from '../../src/storage/migrations/0002-trust.ts'
+import { upsertPointNote } from '../../src/storage/point-notes.ts'
 import { enginesUnderTest } from '../support/engines.ts'
 import { openTestServer, type TestServer } from '../support/server.ts'
 
-const TABLES = ['organisations', ...TENANT_TABLES, 'audit_log'] as const
+const TABLES = ['organisations', ...TENANT_TABLES, 'point_notes', 'audit_log'] as const
 
 for (const engine of enginesUnderTest()) {
   describe(`row-level security on ${engine.engine}`, () => {
@@ -22,6 +23,13 @@ for (const engine of enginesUnderTest()) {
       const ids = await server.store.db.selectFrom('organisations').select(['id', 'code']).execute()
       testId = ids.find((o) => o.code === 'test')!.id
       otherId = ids.find((o) => o.code === 'other')!.id
+      // A note on a point in each organisation (test: at alpha and for the whole organisation).
+      const db = server.store.db
+      for (const [organisationId, site] of [[testId, 'alpha'], [testId, 'test'], [otherId, 'gamma']] as const) {
+        const measure = await db.selectFrom('measures').select('id').where('organisation_id', '=', organisationId).where('code', '=', 'bp-control').executeTakeFirstOrThrow()
+        const siteRow = await db.selectFrom('sites').select('id').where('organisation_id', '=', organisationId).where('code', '=', site).executeTakeFirstOrThrow()
+        await upsertPointNote(db, organisationId, { measureId: measure.id, siteId: siteRow.id, period: '2025-01-06', kind: 'annotation' }, `note at ${site}`, 'test')
+      }
     })
     afterAll(() => server.close())
 
@@ -62,13 +70,15 @@ for (const engine of enginesUnderTest()) {
       expect(Number(updated.numUpdatedRows)).toBe(0)
       const deleted = await scoped.deleteFrom('rebases').where('organisation_id', '=', otherId).executeTakeFirst()
       expect(Number(deleted.numDeletedRows)).toBe(0)
+      const notes = await scoped.deleteFrom('point_notes').where('organisation_id', '=', otherId).executeTakeFirst()
+      expect(Number(notes.numDeletedRows)).toBe(0)
       await expect(scoped.insertInto('programmes').values({ organisation_id: otherId, code: 'planted', name: 'Planted', aim: '' }).execute()).rejects.toThrow(/row-level security/)
       const after = await server.store.db.selectFrom('measures').select('name').where('id', '=', other.id).executeTakeFirstOrThrow()
       expect(after.name).toBe(other.name)
       expect(await server.store.db.selectFrom('programmes').select('id').where('code', '=', 'planted').execute()).toEqual([])
     })
 
-    it('a membership narrowed to sites sees only those sites’ observations', async () => {
+    it('a membership narrowed to sites sees only those sites’ observations and point notes', async () => {
       const alpha = await server.store.db.selectFrom('sites').select('id').where('organisation_id', '=', testId).where('code', '=', 'alpha').executeTakeFirstOrThrow()
       const scoped = server.store.scoped({ organisationId: testId, siteIds: [alpha.id] })
       const rows = await scoped.selectFrom('observations').select('site_id').execute()
@@ -76,6 +86,8 @@ for (const engine of enginesUnderTest()) {
       expect(new Set(rows.map((r) => r.site_id))).toEqual(new Set([alpha.id]))
       const sites = await scoped.selectFrom('sites').select('code').execute()
       expect(sites.map((s) => s.code)).toEqual(['alpha'])
+      const notes = await scoped.selectFrom('point_notes').select('note').execute()
+      expect(notes.map((n) => n.note)).toEqual(['note at alpha'])
       const none = server.store.scoped({ organisationId: testId, siteIds: [] })
       expect(await none.selectFrom('observations').select('site_id').execute()).toEqual([])
     })
