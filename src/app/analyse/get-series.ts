@@ -26,6 +26,8 @@ export interface SeriesQuery {
 }
 
 export interface Series {
+  /** What was asked for (profile, baseline, chart …). */
+  readonly query: SeriesQuery
   readonly scope: ProgrammeScope
   readonly measure: MeasureRow
   readonly site: SiteRow
@@ -65,7 +67,7 @@ export async function getSeries(deps: AppDeps, query: SeriesQuery): Promise<Seri
   const choices = chartsFor(measure, rows)
   const type = query.chart ?? (choices.includes(measure.defaultChart) ? measure.defaultChart : 'xmr')
   const analysis = type === 'xmr' ? { kind: 'control' as const, result: spc } : analyseAs(type, measure, rows, rebases, { ...query, exclusions })
-  return { scope, measure, site, dimension, group, rows, rebases, notes, spc, chart: { ...analysis, type, choices } }
+  return { query, scope, measure, site, dimension, group, rows, rebases, notes, spc, chart: { ...analysis, type, choices } }
 }
 
 /** Period → reason for the exclusions of the series at `siteId`. */

@@ -54,6 +54,18 @@ for (const engine of enginesUnderTest()) {
       expect(body.result.segments[0]!.runs.useful).toBe(20)
     })
 
+    it('freezes the limits on the first 12 points and applies a rule profile when asked', async () => {
+      const frozen = await chart('?site=alpha&chart=p&baseline=12')
+      // Weeks 0–11: three cycles of 50–53, so 618 of 1,200.
+      expect(frozen.result.points[15]!.centre).toBeCloseTo(618 / 1200, 12)
+      expect(frozen.result.segments[0]!.baselinePoints).toBe(12)
+      expect((await chart('?site=alpha&profile=qic')).result.profile).toBe('qic')
+      await problemOf(await server.app.request(`${BP}/chart?baseline=5`), 400, 'invalid_request')
+      await problemOf(await server.app.request(`${BP}/chart?profile=shewhart`), 400, 'invalid_request')
+      const page = await htmlOf(await server.app.request(`${PAGE}?baseline=5`), 400)
+      expect(textOf(one(page, 'main'))).toContain('"5" is not a baseline')
+    })
+
     it('refuses a chart the measure cannot have, or that does not exist, naming the ones it can', async () => {
       const wrong = await problemOf(await server.app.request(`${BP}/chart?chart=c`), 400, 'invalid_request')
       expect(wrong.detail).toContain('P chart, P′ chart (Laney), XmR chart, Run chart')

@@ -7,7 +7,7 @@ import { getSeries } from '../../app/analyse/get-series.ts'
 import { getProgrammeOverview, MATRIX_DIMENSION, MATRIX_GROUPS } from '../../app/analyse/programme-overview.ts'
 import { getProgrammeScope } from '../../app/catalogue.ts'
 import { CHART_TYPES, type ChartType } from '../../core/model.ts'
-import { recommendChart } from '../../core/spc/index.ts'
+import { MIN_BASELINE, PROFILES, recommendChart, type Profile } from '../../core/spc/index.ts'
 import { controlChartOutput, ordered, runOutput } from '../../contract/spc-chart-output.ts'
 import { GroupComparisonSchema, MeasureChartSchema, PointNoteInputSchema, PointNoteKeySchema, RebaseInputSchema, SiteComparisonSchema, SummaryMatrixSchema } from '../../contract/analysis.ts'
 import { SeriesSelectorSchema } from '../../contract/catalogue.ts'
@@ -29,7 +29,14 @@ export function analysisRoutes(app: OpenAPIHono): void {
       path: `${MEASURE}/chart`,
       tags,
       summary: 'One series as any chart: run, XmR, P, P′, U, U′ or C, with rebases, exclusions and notes',
-      request: { params: MeasureParams, query: SeriesSelectorSchema.extend({ chart: z.enum(CHART_TYPES as unknown as [string, ...string[]]).optional().openapi({ description: 'Default: the measure’s default chart' }) }) },
+      request: {
+        params: MeasureParams,
+        query: SeriesSelectorSchema.extend({
+          chart: z.enum(CHART_TYPES as unknown as [string, ...string[]]).optional().openapi({ description: 'Default: the measure’s default chart' }),
+          profile: z.enum(PROFILES as unknown as [Profile, ...Profile[]]).optional().openapi({ description: 'SPC rule profile (default mdc); not used by run charts' }),
+          baseline: z.coerce.number().int().min(MIN_BASELINE).max(10_000).optional().openapi({ description: 'Fix the limits of each segment on its first N points (at least 12); all points when absent' }),
+        }),
+      },
       responses: { 200: json(MeasureChartSchema, 'The chart'), ...problems },
     }),
     async (c) => {

@@ -10,7 +10,7 @@ import { getProgrammeScope } from '../../app/catalogue.ts'
 import { can } from '../../core/access.ts'
 import { AppError } from '../../core/errors.ts'
 import { CHART_TYPES, type ChartType } from '../../core/model.ts'
-import { recommendChart } from '../../core/spc/index.ts'
+import { MIN_BASELINE, PROFILES, recommendChart, type Profile } from '../../core/spc/index.ts'
 import { accessOf, actorOf, scopedDeps } from '../access/request-context.ts'
 import type { FormProblem } from './chart-notes.tsx'
 import { GroupsPage } from './groups-page.tsx'
@@ -128,7 +128,16 @@ export function seriesQueryOf(c: Context, params: URLSearchParams): SeriesQuery 
   if (who !== '' && split <= 0) throw new AppError('invalid_request', `Community group "${who}" should be written dimension:group, for example imd_quintile:1.`)
   const chart = params.get('chart') || undefined
   if (chart !== undefined && !(CHART_TYPES as readonly string[]).includes(chart)) throw new AppError('invalid_request', `"${chart}" is not a chart type (expected one of ${CHART_TYPES.join(', ')}).`)
+  const profile = params.get('profile') || undefined
+  if (profile !== undefined && !(PROFILES as readonly string[]).includes(profile)) throw new AppError('invalid_request', `"${profile}" is not a rule profile (expected one of ${PROFILES.join(', ')}).`)
+  const baselineText = params.get('baseline') || undefined
+  const baseline = baselineText === undefined ? undefined : Number(baselineText)
+  if (baseline !== undefined && !(Number.isInteger(baseline) && baseline >= MIN_BASELINE && baseline <= 10_000)) {
+    throw new AppError('invalid_request', `"${baselineText}" is not a baseline (expected a whole number of points from ${MIN_BASELINE}, or nothing to use every point).`)
+  }
   return {
+    profile: profile as Profile | undefined,
+    baseline,
     ...measureParams(c),
     site: params.get('site') ?? undefined,
     dimension: split > 0 ? who.slice(0, split) : (params.get('dimension') ?? undefined),
@@ -176,7 +185,7 @@ function problemOr(error: unknown, c: Context, returnQuery: string | undefined, 
 function safeQuery(text: string | undefined): URLSearchParams {
   const parsed = new URLSearchParams(text ?? '')
   const kept = new URLSearchParams()
-  for (const name of ['site', 'who', 'dimension', 'group', 'chart']) {
+  for (const name of ['site', 'who', 'dimension', 'group', 'chart', 'profile', 'baseline']) {
     const value = parsed.get(name)
     if (value) kept.set(name, value)
   }

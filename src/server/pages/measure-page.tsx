@@ -4,6 +4,7 @@ import type { Series } from '../../app/analyse/get-series.ts'
 import type { SeriesOptions } from '../../app/analyse/series-options.ts'
 import { CHART_NAMES } from '../../app/analyse/analyse-as.ts'
 import type { ChartType } from '../../core/model.ts'
+import { PROFILES, type Profile } from '../../core/spc/index.ts'
 import { assuranceLabel, describeSpc, runChartSvg, spcChartSvg, variationLabel } from '../../charts/index.ts'
 import { ChartNotes, type FormProblem } from './chart-notes.tsx'
 import { DataTable } from './data-table.tsx'
@@ -223,9 +224,39 @@ function SeriesPicker({ series, options }: { series: Series; options: SeriesOpti
           ))}
         </select>
       </div>
+      {series.chart.type === 'run' ? null : (
+        <div class="nhsuk-form-group lhs-inline">
+          <label class="nhsuk-label" for="profile">
+            Rules
+          </label>
+          <select class="nhsuk-select" id="profile" name="profile">
+            {PROFILES.map((p) => (
+              <option value={p} selected={p === (series.query.profile ?? 'mdc')}>
+                {PROFILE_NAMES[p]}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div class="nhsuk-form-group lhs-inline">
+        <label class="nhsuk-label" for="baseline">
+          Fix the limits on the first
+        </label>
+        <div class="nhsuk-hint" id="baseline-hint">
+          Number of points (12 or more); empty for all
+        </div>
+        <input class="nhsuk-input nhsuk-input--width-4" type="number" id="baseline" name="baseline" min={12} step={1} inputmode="numeric" value={series.query.baseline === undefined ? '' : String(series.query.baseline)} aria-describedby="baseline-hint" />
+      </div>
       <button class="nhsuk-button nhsuk-button--secondary lhs-inline-button" type="submit">
         Show
       </button>
     </form>
   )
+}
+
+const PROFILE_NAMES: Readonly<Record<Profile, string>> = {
+  mdc: 'Making Data Count',
+  mdc_excel: 'Making Data Count Excel tool (no screening)',
+  mdc2023: 'Making Data Count 2023 (two of three)',
+  qic: 'qicharts2 (Anhøj runs)',
 }
