@@ -97,6 +97,7 @@ async function renderMeasure(c: Context, query: string, problem?: FormProblem, s
   const series = await getSeries(deps, seriesQuery)
   const options = await getSeriesOptions(deps, series.scope, series.measure)
   params.delete('saved')
+  for (const [name, value] of [...params]) if (value === '') params.delete(name)
   const clean = params.toString()
   const csvHref = `${c.req.path.replace(/\/(rebases|notes)(\/remove)?$/, '')}/data.csv${clean ? `?${clean}` : ''}`
   const recommendation = recommendChart({
