@@ -6,6 +6,8 @@
  * object-based charts on a sample); and one series read through the API (token, role, row-level
  * security) beside the bare use case. Prints a markdown table and writes it to bench/results.json.
  *
+ * LHS_BENCH_ONLY=text runs the de-identification part alone (recall and precision per type on the
+ * labelled set in test/redaction, and texts redacted per second).
  * LHS_BENCH_ONLY=charts runs the chart part alone (no databases; a few minutes with every chart over
  * all 100,000 series, well under a minute with LHS_BENCH_SAMPLE=10000).
  * LHS_BENCH_ROWS scales the file (default 1000000); PostgreSQL is measured when it answers at
@@ -31,6 +33,7 @@ import { ensureOrganisation } from '../src/storage/organisations.ts'
 import { upsertProgramme } from '../src/storage/programmes.ts'
 import { listSites, upsertSites } from '../src/storage/sites.ts'
 import { benchCharts } from './charts.ts'
+import { benchText, formatQuality, type QualityRow } from './text.ts'
 import { benchRequests } from './requests.ts'
 import { benchRows, measureCode, observationCsv, siteCode, type BenchShape } from './generate.ts'
 
@@ -47,13 +50,14 @@ interface Row {
   note: string
 }
 
-const PARTS = ['charts'] as const
+const PARTS = ['charts', 'text'] as const
 const only = process.env.LHS_BENCH_ONLY
 if (only !== undefined && only !== '' && !(PARTS as readonly string[]).includes(only)) {
   console.error(`invalid LHS_BENCH_ONLY: ${JSON.stringify(only)} (expected one of ${PARTS.join(', ')}, or unset for everything)`)
   process.exit(2)
 }
 const chartsOnly = only === 'charts'
+const textOnly = only === 'text'
 
 const rowsWanted = Number(process.env.LHS_BENCH_ROWS ?? 1_000_000)
 const shape: BenchShape = { measures: 10, sites: 100, weeks: Math.max(1, Math.round(rowsWanted / 1000)) }
@@ -206,14 +210,24 @@ async function benchImports() {
   } else console.log('PostgreSQL did not answer: its rows are left out.')
 }
 
-if (!chartsOnly) await benchImports()
-console.log('Charts…')
-benchChartRows()
+if (!chartsOnly && !textOnly) await benchImports()
+if (!textOnly) {
+  console.log('Charts…')
+  benchChartRows()
+}
+let textQuality: { quality: QualityRow[]; seeds: number[] } | undefined
+if (!chartsOnly) {
+  console.log('Text…')
+  const text = benchText((line) => console.log(line))
+  for (const row of text.rows) results.push({ engine: 'core', operation: row.operation, rows: row.texts, seconds: row.seconds, note: row.note })
+  textQuality = { quality: text.quality, seeds: text.seeds }
+}
 const finished = { at: new Date().toISOString(), loadAverage: machine().loadAverage }
 const { node, cpus: cpuCount, cpuModel, memoryGiB } = started.machine
 console.log(`\nNode ${node}, ${cpuCount} × ${cpuModel}, ${memoryGiB} GiB; ${started.at} to ${finished.at}; load average ${started.machine.loadAverage.join(' ')} at the start, ${finished.loadAverage.join(' ')} at the end\n`)
 printTable()
+if (textQuality) console.log(`\n${formatQuality(textQuality.quality, textQuality.seeds)}`)
 const resultsFile = new URL('./results.json', import.meta.url)
-const json = { started, finished, only: chartsOnly ? 'charts' : null, rows: results.map((r) => ({ ...r, perSecond: perSecond(r) })) }
+const json = { started, finished, only: only || null, rows: results.map((r) => ({ ...r, perSecond: perSecond(r) })), redaction: textQuality ?? null }
 writeFileSync(resultsFile, JSON.stringify(json, null, 2) + '\n')
 console.log(`\nWritten to ${resultsFile.pathname}`)

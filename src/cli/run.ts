@@ -9,6 +9,7 @@ import { importCommand } from './commands/import.ts'
 import { itsCommand } from './commands/its.ts'
 import { migrateCommand } from './commands/migrate.ts'
 import { orgCommand } from './commands/org.ts'
+import { redactCommand } from './commands/redact.ts'
 import { serveCommand } from './commands/serve.ts'
 import { spcCommand } from './commands/spc.ts'
 import { tokenCommand } from './commands/token.ts'
@@ -35,6 +36,7 @@ Commands:
                                              Group rates with intervals, difference and ratio to the reference
   its FILE --change DATE [--json] [--lag N] [--family gaussian|poisson]
                                              Interrupted time series of period,value (or period,count,population)
+  redact FILE [--json]                       Remove identifiers (NHS numbers, names, phones …) from each line of FILE (- for stdin)
   org create CODE --name NAME                Create an organisation
   org export CODE [--output FILE] [--force]  Write everything the organisation owns to a JSON archive
   org delete CODE --confirm                  Delete the organisation, its data and the people only in it
@@ -63,6 +65,7 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   spc: spcCommand,
   funnel: funnelCommand,
+  redact: redactCommand,
   gap: gapCommand,
   its: itsCommand,
   org: orgCommand,

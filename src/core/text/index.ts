@@ -1,0 +1,13 @@
+/** De-identification of free text: typed placeholders for NHS numbers, contact details, dates of birth, addresses and names. */
+export { redact, type Redaction } from './redact.ts'
+export { ENTITY_PRIORITY, PLACEHOLDERS, type Entity, type Entity as RedactedEntity, type EntityType } from './entity.ts'
+export { resolveOverlaps } from './resolve-overlaps.ts'
+export { findNhsNumbers, isValidNhsNumber } from './nhs-number.ts'
+export { findPostcodes } from './postcode.ts'
+export { findPhones } from './phone.ts'
+export { findEmails } from './email.ts'
+export { findNiNumbers } from './ni-number.ts'
+export { findDatesOfBirth } from './date-of-birth.ts'
+export { findDates, type DateSpan } from './dates.ts'
+export { findAddresses } from './address.ts'
+export { findNames } from './names.ts'
