@@ -1,41 +1,23 @@
 /** A run chart: values around the median of each segment, with the Anhøj rules' long runs marked. */
 import * as Plot from '@observablehq/plot'
-import type { PeriodUnit } from '../core/model.ts'
 import type { RunChartResult } from '../core/spc/run-chart.ts'
 import { drawHeader, layoutHeader, type LegendItem } from './chart-legend.ts'
-import { drawNotes, noteBand, noteLegend, noteRows, numberNotes, withNotes, type ChartAnnotation } from './chart-notes.ts'
+import { drawNotes, noteBand, noteLegend, noteRows, numberNotes, withNotes } from './chart-notes.ts'
 import { toUtcDate } from './format-date.ts'
-import { formatValue, type ValueFormat } from './format-value.ts'
+import { formatValue } from './format-value.ts'
 import { LINES, LONG_RUN_STYLE, NHS, VARIATION_STYLES } from './palette.ts'
 import { inferPeriodUnit } from './period-unit.ts'
 import { runAltText } from './run-alt-text.ts'
 import { longRunPoints, medianRows, runPointRows } from './run-rows.ts'
 import { axisLabelMark, endLabelMark, medianMarks, pointMark, rebaseMarks, valueLineMark } from './spc-marks.ts'
 import { typicalStepMs } from './spc-rows.ts'
+import type { SpcChartOptions } from './spc-chart.ts'
 import type { Wording } from './spc-sentences.ts'
 import { createSvgDocument, idFromTitle, labelSvg, renderPlot, setFont } from './svg-dom.ts'
 import { layoutTimeFrame, rebaseMarkers, TIME_FRAME, timeAxes, yAxisLabel, type FrameLayout } from './time-frame.ts'
 
-export interface RunChartSvgOptions {
-  readonly title: string
-  readonly valueFormat: ValueFormat
-  /** Shown after non-percent values in text, and as the y-axis label. */
-  readonly unit?: string
-  readonly width?: number
-  readonly height?: number
-  /** Rebases to mark; read from the result's segments when absent. */
-  readonly rebases?: readonly { readonly date: string; readonly reason: string }[]
-  /** Unique per page; prefixes the title and desc ids (default from the title). */
-  readonly id?: string
-  /** Spacing of the periods; inferred from the dates when absent. */
-  readonly period?: PeriodUnit
-  /**
-   * Notes on single periods (ISO date of the period, text up to 500 characters): numbered markers
-   * 1, 2, 3… in date order at the top of the frame, listed at the end of the desc. A note whose
-   * date is outside the chart's dates is listed but not drawn.
-   */
-  readonly annotations?: readonly ChartAnnotation[]
-}
+/** The SPC chart's options without a target (a run chart has no limits to judge one against). */
+export type RunChartSvgOptions = Omit<SpcChartOptions, 'target'>
 
 const DEFAULTS = { width: 720, height: 420 } as const
 

@@ -2,7 +2,7 @@
 import { AppError } from '../../core/errors.ts'
 import { CHARTS_FOR_KIND, type ChartType } from '../../core/model.ts'
 import type { ControlChartResult } from '../../core/spc/control-chart.ts'
-import { attributeChart, runChart, xmrChart, type AttributeChartKind, type Profile, type RunChartResult } from '../../core/spc/index.ts'
+import { attributeChart, recommendChart, runChart, xmrChart, type AttributeChartKind, type ChartRecommendation, type Profile, type RunChartResult } from '../../core/spc/index.ts'
 import type { SeriesRow } from '../../storage/observations.ts'
 import type { RebaseRow } from '../../storage/rebases.ts'
 import type { MeasureRow } from '../catalogue.ts'
@@ -64,4 +64,9 @@ export function analyseAs(chart: ChartType, measure: MeasureRow, rows: readonly 
   const multiplier = kind === 'u' || kind === 'u_prime' ? (measure.rateMultiplier ?? 1) : 1
   const points = rows.map((r) => ({ period: r.period, numerator: r.numerator, denominator: r.denominator, ...excluded(r.period) }))
   return { kind: 'control', result: attributeChart(kind, points, { ...controlOptions, multiplier }) }
+}
+
+/** The chart the core suggests for this measure's stored rows (from its kind, counts and dispersion). */
+export function recommendFor(measure: Pick<MeasureRow, 'kind'>, rows: readonly SeriesRow[]): ChartRecommendation {
+  return recommendChart({ kind: measure.kind, hasNumerators: rows.some((r) => r.numerator !== null), hasDenominators: rows.some((r) => r.denominator !== null), points: rows })
 }

@@ -1,5 +1,6 @@
 /** A measure's chart (any type), site comparison and community-group comparison; rebases and point notes; the programme's summary matrix. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import { recommendFor } from '../../app/analyse/analyse-as.ts'
 import { addRebase, removePointNote, removeRebase, setPointNote } from '../../app/analyse/chart-notes.ts'
 import { compareGroups } from '../../app/analyse/compare-groups.ts'
 import { compareSites } from '../../app/analyse/compare-sites.ts'
@@ -7,7 +8,7 @@ import { getSeries } from '../../app/analyse/get-series.ts'
 import { getProgrammeOverview, MATRIX_DIMENSION, MATRIX_GROUPS } from '../../app/analyse/programme-overview.ts'
 import { getProgrammeScope } from '../../app/catalogue.ts'
 import { CHART_TYPES, type ChartType } from '../../core/model.ts'
-import { MIN_BASELINE, PROFILES, recommendChart, type Profile } from '../../core/spc/index.ts'
+import { MIN_BASELINE, PROFILES, type Profile } from '../../core/spc/index.ts'
 import { controlChartOutput, ordered, runOutput } from '../../contract/spc-chart-output.ts'
 import { GroupComparisonSchema, MeasureChartSchema, PointNoteInputSchema, PointNoteKeySchema, RebaseInputSchema, SiteComparisonSchema, SummaryMatrixSchema } from '../../contract/analysis.ts'
 import { SeriesSelectorSchema } from '../../contract/catalogue.ts'
@@ -43,7 +44,7 @@ export function analysisRoutes(app: OpenAPIHono): void {
       const { org, programme, measure } = c.req.valid('param')
       const { chart, ...selector } = c.req.valid('query')
       const s = await getSeries(scopedDeps(c), { organisation: org, programme, measure, ...selector, chart: chart as ChartType | undefined })
-      const recommendation = recommendChart({ kind: s.measure.kind, hasNumerators: s.rows.some((r) => r.numerator !== null), hasDenominators: s.rows.some((r) => r.denominator !== null), points: s.rows })
+      const recommendation = recommendFor(s.measure, s.rows)
       const siteCodes = new Map([[s.site.id, s.site.code]])
       return c.json(
         {

@@ -1,6 +1,7 @@
 /** A measure's pages: its chart (with rebases, exclusions and notes), its sites on a funnel plot, its community groups. */
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
+import { recommendFor } from '../../app/analyse/analyse-as.ts'
 import { addRebase, removePointNote, removeRebase, setPointNote, type PointNoteInput } from '../../app/analyse/chart-notes.ts'
 import { compareGroups } from '../../app/analyse/compare-groups.ts'
 import { compareSites } from '../../app/analyse/compare-sites.ts'
@@ -10,7 +11,7 @@ import { getProgrammeScope } from '../../app/catalogue.ts'
 import { can } from '../../core/access.ts'
 import { AppError } from '../../core/errors.ts'
 import { CHART_TYPES, type ChartType } from '../../core/model.ts'
-import { MIN_BASELINE, PROFILES, recommendChart, type Profile } from '../../core/spc/index.ts'
+import { MIN_BASELINE, PROFILES, type Profile } from '../../core/spc/index.ts'
 import { accessOf, actorOf, scopedDeps } from '../access/request-context.ts'
 import type { FormProblem } from './chart-notes.tsx'
 import { GroupsPage } from './groups-page.tsx'
@@ -99,13 +100,8 @@ async function renderMeasure(c: Context, query: string, problem?: FormProblem, s
   params.delete('saved')
   for (const [name, value] of [...params]) if (value === '') params.delete(name)
   const clean = params.toString()
-  const csvHref = `${c.req.path.replace(/\/(rebases|notes)(\/remove)?$/, '')}/data.csv${clean ? `?${clean}` : ''}`
-  const recommendation = recommendChart({
-    kind: series.measure.kind,
-    hasNumerators: series.rows.some((r) => r.numerator !== null),
-    hasDenominators: series.rows.some((r) => r.denominator !== null),
-    points: series.rows,
-  })
+  const csvHref = `${measurePath(c)}/data.csv${clean ? `?${clean}` : ''}`
+  const recommendation = recommendFor(series.measure, series.rows)
   const savedKey = new URLSearchParams(query).get('saved') ?? ''
   return c.html(
     <MeasurePage
@@ -147,6 +143,11 @@ export function seriesQueryOf(c: Context, params: URLSearchParams): SeriesQuery 
   }
 }
 
+/** The measure page's path, from itself or from one of its form actions. */
+function measurePath(c: Context): string {
+  return c.req.path.replace(/\/(rebases|notes)(\/remove)?$/, '')
+}
+
 function measureParams(c: Context) {
   return { organisation: c.req.param('org') ?? '', programme: c.req.param('programme') ?? '', measure: c.req.param('measure') ?? '' }
 }
@@ -172,7 +173,7 @@ function noteInput(c: Context, form: Record<string, string | undefined>): PointN
 function back(c: Context, returnQuery: string | undefined, saved: string) {
   const params = safeQuery(returnQuery)
   params.set('saved', saved)
-  const path = c.req.path.replace(/\/(rebases|notes)(\/remove)?$/, '')
+  const path = measurePath(c)
   return c.redirect(`${path}?${params.toString()}`, 303)
 }
 

@@ -6,6 +6,7 @@ import type { Interval } from '../../core/compare/index.ts'
 import { describeSpc, groupIntervalsSvg, spcChartSvg } from '../../charts/index.ts'
 import { dimensionLabel, formatCount, formatDate, formatValue, groupLabel, valueFormatOf } from './format.ts'
 import { Layout } from './layout.tsx'
+import { SiteSelect } from './site-select.tsx'
 import { MeasureNav } from './measure-nav.tsx'
 import { WindowPicker } from './window-picker.tsx'
 
@@ -25,18 +26,7 @@ export function GroupsPage({ comparison, options }: { comparison: GroupCompariso
       <h1>{measure.name}</h1>
       <MeasureNav href={href} current="groups" />
       <form method="get" class="lhs-picker" aria-label="Choose site and breakdown">
-        <div class="nhsuk-form-group lhs-inline">
-          <label class="nhsuk-label" for="site">
-            Site
-          </label>
-          <select class="nhsuk-select" id="site" name="site">
-            {options.sites.map((s) => (
-              <option value={s.kind === 'system' ? '' : s.code} selected={s.id === site.id}>
-                {s.kind === 'system' ? `${s.name} (whole organisation)` : s.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SiteSelect sites={options.sites} selectedId={site.id} />
         <div class="nhsuk-form-group lhs-inline">
           <label class="nhsuk-label" for="dimension">
             Breakdown

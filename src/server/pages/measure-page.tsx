@@ -10,6 +10,7 @@ import { ChartNotes, type FormProblem } from './chart-notes.tsx'
 import { DataTable } from './data-table.tsx'
 import { dimensionLabel, formatValue, groupLabel, valueFormatOf } from './format.ts'
 import { Layout } from './layout.tsx'
+import { SiteSelect } from './site-select.tsx'
 import { MeasureNav } from './measure-nav.tsx'
 import { ErrorSummary } from './error-summary.tsx'
 
@@ -181,18 +182,7 @@ function SeriesPicker({ series, options }: { series: Series; options: SeriesOpti
   const selectedGroup = series.dimension ? `${series.dimension}:${series.group}` : ''
   return (
     <form method="get" class="lhs-picker" aria-label="Choose site, community group and chart">
-      <div class="nhsuk-form-group lhs-inline">
-        <label class="nhsuk-label" for="site">
-          Site
-        </label>
-        <select class="nhsuk-select" id="site" name="site">
-          {options.sites.map((s) => (
-            <option value={s.kind === 'system' ? '' : s.code} selected={s.id === series.site.id}>
-              {s.kind === 'system' ? `${s.name} (whole organisation)` : s.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SiteSelect sites={options.sites} selectedId={series.site.id} />
       <div class="nhsuk-form-group lhs-inline">
         <label class="nhsuk-label" for="who">
           Community group
