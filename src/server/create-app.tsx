@@ -23,6 +23,8 @@ import { importRoutes } from './api/import-routes.ts'
 import { seriesRoutes } from './api/series-routes.ts'
 import { analysisRoutes } from './api/analysis-routes.ts'
 import { pageRoutes } from './pages/routes.tsx'
+import { feedbackRoutes } from './pages/insight/feedback-routes.tsx'
+import type { FeedbackLimiter } from './feedback-limiter.ts'
 import { classify, onError, problem } from './problem.ts'
 import { ErrorPage } from './pages/error-page.tsx'
 
@@ -35,6 +37,8 @@ export interface ServerDeps extends AppDeps {
   readonly trustProxy: boolean
   /** Single sign-on through OpenID Connect, when configured (its routes exist only then). */
   readonly oidc?: OidcSettings | undefined
+  /** Flood control for the public feedback form (tests pass their own). */
+  readonly feedbackLimiter?: FeedbackLimiter | undefined
 }
 
 export function createApp(deps: ServerDeps): OpenAPIHono {
@@ -68,6 +72,8 @@ export function createApp(deps: ServerDeps): OpenAPIHono {
   })
   app.use('/api/v1/organisations/:org/programmes/:programme/imports', limit)
   app.use('/organisations/:org/programmes/:programme/import', limit)
+  // The public feedback form takes a short form, nothing more.
+  app.use('/feedback/*', bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new AppError('payload_too_large', 'The form is too large to send (at most 64 KB).') } }))
 
   // After the body limits, so a form's CSRF field is read from a body already known to be small enough.
   app.use(accessControl(deps))
@@ -88,6 +94,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono {
   authPageRoutes(app, deps)
   if (deps.oidc) oidcRoutes(app, deps, deps.oidc)
   pageRoutes(app, deps)
+  feedbackRoutes(app, deps, deps.feedbackLimiter)
   peopleRoutes(app, deps)
   auditPageRoutes(app)
   app.notFound((c) =>

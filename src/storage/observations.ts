@@ -209,3 +209,22 @@ export async function readGroupCounts(db: Kysely<Database>, organisationId: numb
     .execute()
   return rows.map((r) => ({ period: r.period_start, group: r.group_name, numerator: Number(r.numerator), denominator: Number(r.denominator) }))
 }
+
+/** The group labels the programme's observations use for each of `dimensions`, sorted. */
+export async function listGroupLabels(db: Kysely<Database>, organisationId: number, programmeId: number, dimensions: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>(dimensions.map((d) => [d, []]))
+  if (dimensions.length === 0) return out
+  const rows = await db
+    .selectFrom('observations as o')
+    .innerJoin('measures as m', (j) => j.onRef('m.organisation_id', '=', 'o.organisation_id').onRef('m.id', '=', 'o.measure_id'))
+    .select(['o.dimension', 'o.group_name'])
+    .distinct()
+    .where('o.organisation_id', '=', organisationId)
+    .where('m.programme_id', '=', programmeId)
+    .where('o.dimension', 'in', [...dimensions])
+    .orderBy('o.dimension')
+    .orderBy('o.group_name')
+    .execute()
+  for (const row of rows) out.get(row.dimension)?.push(row.group_name)
+  return out
+}

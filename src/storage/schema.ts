@@ -169,6 +169,82 @@ export interface AuditLogTable {
   hash: string
 }
 
+export interface InsightEventsTable {
+  organisation_id: number
+  id: Generated<number>
+  programme_id: number
+  kind: 'event' | 'interview'
+  title: string
+  run_by: string
+  place: string
+  site_id: number
+  held_on: IsoDate
+  groups: string[]
+  created_by: string
+  created_at: Timestamp
+}
+
+export interface InsightsTable {
+  organisation_id: number
+  id: Generated<number>
+  programme_id: number
+  site_id: number
+  source: string
+  collected_via: string
+  received_on: IsoDate
+  fft: number | null
+  /** Dimension code → group label; a missing key means not stated. */
+  groups: ColumnType<Record<string, string>, string, string>
+  tags: string[]
+  event_id: number | null
+  import_id: number | null
+  created_by: string
+  created_at: Timestamp
+}
+
+/** Texts are de-identified before they are written; the originals are never stored. */
+export interface ExcerptsTable {
+  organisation_id: number
+  id: Generated<number>
+  insight_id: number
+  site_id: number
+  position: number
+  text: string
+  sentiment: number
+  /** Identifier type → how many were replaced (counts only, never the originals). */
+  redacted: ColumnType<Record<string, number>, string, string>
+}
+
+export interface ThemesTable {
+  organisation_id: number
+  id: Generated<number>
+  programme_id: number
+  parent_id: number | null
+  guid: string
+  name: string
+  definition: string
+  examples: string[]
+  colour: string | null
+  frame: string
+  position: number
+  created_by: string
+  created_at: Timestamp
+}
+
+export interface CodingsTable {
+  organisation_id: number
+  id: Generated<number>
+  excerpt_id: number
+  theme_id: number
+  coder: string
+  machine: boolean
+  span_start: number | null
+  span_end: number | null
+  score: number | null
+  status: 'applied' | 'suggested' | 'rejected'
+  created_at: Timestamp
+}
+
 export interface Database {
   organisations: OrganisationsTable
   sites: SitesTable
@@ -184,4 +260,9 @@ export interface Database {
   api_tokens: ApiTokensTable
   sign_in_attempts: SignInAttemptsTable
   audit_log: AuditLogTable
+  insight_events: InsightEventsTable
+  insights: InsightsTable
+  excerpts: ExcerptsTable
+  themes: ThemesTable
+  codings: CodingsTable
 }

@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TENANT_TABLES } from '../../src/storage/migrations/0002-trust.ts'
 import { upsertPointNote } from '../../src/storage/point-notes.ts'
 import { enginesUnderTest } from '../support/engines.ts'
+import { seedInsight } from '../support/insight.ts'
 import { openTestServer, type TestServer } from '../support/server.ts'
 
-const TABLES = ['organisations', ...TENANT_TABLES, 'point_notes', 'audit_log'] as const
+const TABLES = ['organisations', ...TENANT_TABLES, 'point_notes', 'insight_events', 'insights', 'excerpts', 'themes', 'codings', 'audit_log'] as const
 
 for (const engine of enginesUnderTest()) {
   describe(`row-level security on ${engine.engine}`, () => {
@@ -30,6 +31,9 @@ for (const engine of enginesUnderTest()) {
         const siteRow = await db.selectFrom('sites').select('id').where('organisation_id', '=', organisationId).where('code', '=', site).executeTakeFirstOrThrow()
         await upsertPointNote(db, organisationId, { measureId: measure.id, siteId: siteRow.id, period: '2025-01-06', kind: 'annotation' }, `note at ${site}`, 'test')
       }
+      await seedInsight(server.deps, 'test', 'alpha')
+      await seedInsight(server.deps, 'test', 'beta', '00000000-0000-4000-8000-00000000000b')
+      await seedInsight(server.deps, 'other')
     })
     afterAll(() => server.close())
 
@@ -78,7 +82,7 @@ for (const engine of enginesUnderTest()) {
       expect(await server.store.db.selectFrom('programmes').select('id').where('code', '=', 'planted').execute()).toEqual([])
     })
 
-    it('a membership narrowed to sites sees only those sites’ observations and point notes', async () => {
+    it('a membership narrowed to sites sees only those sites’ observations, point notes and insight', async () => {
       const alpha = await server.store.db.selectFrom('sites').select('id').where('organisation_id', '=', testId).where('code', '=', 'alpha').executeTakeFirstOrThrow()
       const scoped = server.store.scoped({ organisationId: testId, siteIds: [alpha.id] })
       const rows = await scoped.selectFrom('observations').select('site_id').execute()
@@ -88,6 +92,11 @@ for (const engine of enginesUnderTest()) {
       expect(sites.map((s) => s.code)).toEqual(['alpha'])
       const notes = await scoped.selectFrom('point_notes').select('note').execute()
       expect(notes.map((n) => n.note)).toEqual(['note at alpha'])
+      for (const table of ['insight_events', 'insights', 'excerpts'] as const) {
+        const rows = await scoped.selectFrom(table).select('site_id').execute()
+        expect(rows.length, table).toBeGreaterThan(0)
+        expect(new Set(rows.map((r) => r.site_id)), table).toEqual(new Set([alpha.id]))
+      }
       const none = server.store.scoped({ organisationId: testId, siteIds: [] })
       expect(await none.selectFrom('observations').select('site_id').execute()).toEqual([])
     })

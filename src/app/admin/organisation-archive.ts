@@ -5,9 +5,10 @@
  */
 import type { Kysely } from 'kysely'
 import type { Database } from '../../storage/schema.ts'
+import { readCodings, readInsightEvents, readInsights, readThemes, type ArchiveCoding, type ArchiveInsight, type ArchiveInsightEvent, type ArchiveTheme } from './organisation-archive-insight.ts'
 
 export const ARCHIVE_FORMAT = 'lhs-organisation-archive'
-export const ARCHIVE_VERSION = 2
+export const ARCHIVE_VERSION = 3
 
 export interface ArchiveSite {
   readonly id: number
@@ -130,13 +131,17 @@ export interface OrganisationArchive {
   readonly observations: readonly ArchiveObservation[]
   readonly rebases: readonly ArchiveRebase[]
   readonly pointNotes: readonly ArchivePointNote[]
+  readonly insightEvents: readonly ArchiveInsightEvent[]
+  readonly insights: readonly ArchiveInsight[]
+  readonly themes: readonly ArchiveTheme[]
+  readonly codings: readonly ArchiveCoding[]
   readonly imports: readonly ArchiveImport[]
   readonly people: readonly ArchivePerson[]
   readonly audit: readonly ArchiveAuditEntry[]
 }
 
 /** The lists of an archive, in the order they are written. */
-export const ARCHIVE_LISTS = ['sites', 'programmes', 'measures', 'observations', 'rebases', 'pointNotes', 'imports', 'people', 'audit'] as const
+export const ARCHIVE_LISTS = ['sites', 'programmes', 'measures', 'observations', 'rebases', 'pointNotes', 'insightEvents', 'insights', 'themes', 'codings', 'imports', 'people', 'audit'] as const
 export type ArchiveList = (typeof ARCHIVE_LISTS)[number]
 export type ArchiveCounts = Readonly<Record<ArchiveList, number>>
 
@@ -165,6 +170,10 @@ export async function readArchive(db: Kysely<Database>, organisation: Organisati
     observations: await readObservations(db, id),
     rebases: await readRebases(db, id),
     pointNotes: await readPointNotes(db, id),
+    insightEvents: await readInsightEvents(db, id),
+    insights: await readInsights(db, id),
+    themes: await readThemes(db, id),
+    codings: await readCodings(db, id),
     imports: await readImports(db, id),
     people: await readPeople(db, id),
     audit: await readAudit(db, id),

@@ -4,6 +4,7 @@
 import { DeleteQueryNode, sql, TableNode, type KyselyPlugin } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { enginesUnderTest } from '../../../test/support/engines.ts'
+import { seedInsight } from '../../../test/support/insight.ts'
 import { csv, depsFor, measureFixture, monday, seedFixture } from '../../../test/support/fixture.ts'
 import { keysDeep } from '../../../test/support/server.ts'
 import { AppError } from '../../core/errors.ts'
@@ -29,7 +30,7 @@ const PASSWORD = 'correct horse battery staple'
 const ONLY_TEST = 'only-test@test.example'
 const BOTH = 'both@shared.example'
 const ONLY_OTHER = 'only-other@other.example'
-const TENANT_TABLES = ['sites', 'programmes', 'measures', 'observations', 'point_notes', 'rebases', 'imports', 'memberships'] as const
+const TENANT_TABLES = ['sites', 'programmes', 'measures', 'observations', 'point_notes', 'insight_events', 'insights', 'excerpts', 'themes', 'codings', 'rebases', 'imports', 'memberships'] as const
 const ALL_TABLES = ['organisations', ...TENANT_TABLES, 'users', 'sessions', 'api_tokens', 'sign_in_attempts', 'audit_log'] as const
 
 /** The raw secrets handed out while seeding (tokens, session cookies, the password). */
@@ -63,6 +64,7 @@ async function seedTwoOrganisations(deps: AppDeps): Promise<Seeded> {
     await upsertRebase(store.db, organisation.id, { measureId: measure.id, date: monday(1), reason: `new clinic in ${organisation.code}`, createdBy: 'seed' })
     const site = await store.db.selectFrom('sites').select('id').where('organisation_id', '=', organisation.id).where('code', '=', organisation.code).executeTakeFirstOrThrow()
     await upsertPointNote(store.db, organisation.id, { measureId: measure.id, siteId: site.id, period: monday(2), kind: 'annotation' }, `note in ${organisation.code}`, 'seed')
+    await seedInsight(deps, organisation.code)
   }
   await addMember(deps, CLI_ACTOR, { email: ONLY_TEST, organisation: 'test', role: 'analyst', sites: ['alpha'], password: PASSWORD })
   await addMember(deps, CLI_ACTOR, { email: BOTH, organisation: 'test', role: 'admin', password: PASSWORD })
@@ -123,7 +125,7 @@ for (const engine of enginesUnderTest()) {
 
     it('exports every row of test and none of other, in JSON that reads back as the same archive', async () => {
       const archive = await exportOrganisation(deps, CLI_ACTOR, 'test')
-      expect(archive).toMatchObject({ format: 'lhs-organisation-archive', version: 2, exportedAt: '2025-06-02T09:00:00.000Z', organisation: { code: 'test', name: 'Test ICS' } })
+      expect(archive).toMatchObject({ format: 'lhs-organisation-archive', version: 3, exportedAt: '2025-06-02T09:00:00.000Z', organisation: { code: 'test', name: 'Test ICS' } })
       for (const table of ['sites', 'programmes', 'measures', 'observations', 'rebases', 'imports'] as const) {
         expect(archive[table], table).toHaveLength(await countWhere(store, table, `organisation_id = ${seeded.testId}`))
       }
@@ -163,7 +165,7 @@ for (const engine of enginesUnderTest()) {
       const archive = await exportOrganisation(deps, CLI_ACTOR, 'test')
       const entry = await store.db.selectFrom('audit_log').selectAll().where('action', '=', 'organisation.export').orderBy('seq', 'desc').executeTakeFirstOrThrow()
       expect([entry.organisation_id, entry.actor, entry.target]).toEqual([seeded.testId, 'cli', 'organisation:test'])
-      expect(JSON.parse(entry.payload).after).toEqual({ sites: 4, programmes: 1, measures: 3, observations: 6, pointNotes: 1, rebases: 1, imports: 1, people: 2, audit: archive.audit.length })
+      expect(JSON.parse(entry.payload).after).toEqual({ sites: 4, programmes: 1, measures: 3, observations: 6, pointNotes: 1, insightEvents: 1, insights: 1, themes: 1, codings: 1, rebases: 1, imports: 1, people: 2, audit: archive.audit.length })
       await expect(exportOrganisation(deps, CLI_ACTOR, 'nowhere')).rejects.toThrow(new AppError('not_found', 'No organisation with code "nowhere".'))
       await expect(deleteOrganisation(deps, CLI_ACTOR, 'nowhere')).rejects.toThrow('No organisation with code "nowhere".')
     })
@@ -185,7 +187,7 @@ for (const engine of enginesUnderTest()) {
       }
       const failing: AppDeps = { ...deps, store: { ...store, db: store.db.withPlugin(failAtOrganisations) } }
       await expect(deleteOrganisation(failing, CLI_ACTOR, 'test')).rejects.toThrow('simulated failure')
-      expect(deleted).toEqual(['observations', 'point_notes', 'rebases', 'imports', 'measures', 'programmes', 'memberships', 'sites', 'organisations'])
+      expect(deleted).toEqual(['observations', 'point_notes', 'codings', 'excerpts', 'insights', 'insight_events', 'themes', 'rebases', 'imports', 'measures', 'programmes', 'memberships', 'sites', 'organisations'])
       for (const table of ALL_TABLES) expect(await rowsOf(store, table), table).toBe(before[table])
     })
     it('deletes every row of test and the people only in test, and leaves other exactly as it was', async () => {
@@ -194,7 +196,7 @@ for (const engine of enginesUnderTest()) {
       const preview = await previewOrganisationDeletion(deps, 'test')
       const result = await deleteOrganisation(deps, CLI_ACTOR, 'test')
       expect(result).toEqual(preview)
-      expect(result.counts).toEqual({ observations: 6, pointNotes: 1, rebases: 1, imports: 1, measures: 3, programmes: 1, memberships: 2, sites: 4, users: 1 })
+      expect(result.counts).toEqual({ observations: 6, pointNotes: 1, insights: 1, insightEvents: 1, themes: 1, rebases: 1, imports: 1, measures: 3, programmes: 1, memberships: 2, sites: 4, users: 1 })
       for (const table of TENANT_TABLES) expect(await countWhere(store, table, `organisation_id = ${seeded.testId}`), table).toBe(0)
       expect(await findOrganisation(store.db, 'test')).toBeUndefined()
       expect(await snapshotOf(store, seeded.otherId)).toEqual(otherBefore)

@@ -32,6 +32,10 @@ export async function exportOrganisation(deps: AppDeps, actor: Actor, code: stri
 export interface DeletionCounts {
   readonly observations: number
   readonly pointNotes: number
+  /** Insight records (their excerpts and codings go with them), events and interviews, themes. */
+  readonly insights: number
+  readonly insightEvents: number
+  readonly themes: number
   readonly rebases: number
   readonly imports: number
   readonly measures: number
@@ -51,13 +55,16 @@ export interface OrganisationSummary {
 export async function previewOrganisationDeletion(deps: AppDeps, code: string): Promise<OrganisationSummary> {
   const db = deps.store.db
   const organisation = await requireOrganisation(db, code)
-  const count = async (table: 'observations' | 'point_notes' | 'rebases' | 'imports' | 'measures' | 'programmes' | 'memberships' | 'sites') => {
+  const count = async (table: 'observations' | 'point_notes' | 'codings' | 'excerpts' | 'insights' | 'insight_events' | 'themes' | 'rebases' | 'imports' | 'measures' | 'programmes' | 'memberships' | 'sites') => {
     const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('organisation_id', '=', organisation.id).executeTakeFirstOrThrow()
     return Number(row.n)
   }
   const counts: DeletionCounts = {
     observations: await count('observations'),
     pointNotes: await count('point_notes'),
+    insights: await count('insights'),
+    insightEvents: await count('insight_events'),
+    themes: await count('themes'),
     rebases: await count('rebases'),
     imports: await count('imports'),
     measures: await count('measures'),
@@ -85,10 +92,16 @@ export async function deleteOrganisation(deps: AppDeps, actor: Actor, code: stri
     const organisation = await requireOrganisation(trx, code, true)
     const id = organisation.id
     const users = await usersOnlyIn(trx, id)
-    const deleted = async (table: 'observations' | 'point_notes' | 'rebases' | 'imports' | 'measures' | 'programmes' | 'memberships' | 'sites') =>
+    const deleted = async (table: 'observations' | 'point_notes' | 'codings' | 'excerpts' | 'insights' | 'insight_events' | 'themes' | 'rebases' | 'imports' | 'measures' | 'programmes' | 'memberships' | 'sites') =>
       Number((await trx.deleteFrom(table).where('organisation_id', '=', id).executeTakeFirst()).numDeletedRows)
     const observations = await deleted('observations')
     const pointNotes = await deleted('point_notes')
+    await deleted('codings')
+    await deleted('excerpts')
+    const insights = await deleted('insights')
+    const insightEvents = await deleted('insight_events')
+    await trx.updateTable('themes').set({ parent_id: null }).where('organisation_id', '=', id).execute()
+    const themes = await deleted('themes')
     const rebases = await deleted('rebases')
     const imports = await deleted('imports')
     const measures = await deleted('measures')
@@ -102,7 +115,7 @@ export async function deleteOrganisation(deps: AppDeps, actor: Actor, code: stri
       await trx.deleteFrom('users').where('id', 'in', users.map((u) => u.id)).execute()
       await trx.deleteFrom('sign_in_attempts').where('email', 'in', users.map((u) => u.email)).execute()
     }
-    const counts: DeletionCounts = { observations, pointNotes, rebases, imports, measures, programmes, memberships, sites, users: users.length }
+    const counts: DeletionCounts = { observations, pointNotes, insights, insightEvents, themes, rebases, imports, measures, programmes, memberships, sites, users: users.length }
     await audit(deps, actor, { organisationId: id, action: 'organisation.delete', target: `organisation:${organisation.code}`, before: { code: organisation.code, name: organisation.name }, after: counts }, trx)
     return { code: organisation.code, name: organisation.name, counts }
   })

@@ -12,6 +12,7 @@ import { deleteRebase, listRebases, upsertRebase } from '../../storage/rebases.t
 import { audit, type Actor } from '../auth/audit.ts'
 import { getMeasure, getSite, type ProgrammeScope } from '../catalogue.ts'
 import type { AppDeps } from '../deps.ts'
+import { inTransaction } from '../transaction.ts'
 
 export const NOTE_MAX_LENGTH = 500
 
@@ -77,10 +78,6 @@ export async function removePointNote(deps: AppDeps, actor: Actor, scope: Progra
 async function noteKey(deps: AppDeps, scope: ProgrammeScope, input: PointNoteInput) {
   const [measure, site] = await Promise.all([getMeasure(deps, scope, input.measure), getSite(deps, scope, input.site)])
   return { measureId: measure.id, siteId: site.id, period: input.period, kind: input.kind }
-}
-
-function inTransaction(deps: AppDeps, work: (tx: AppDeps) => Promise<void>): Promise<void> {
-  return deps.store.db.transaction().execute((trx) => work({ ...deps, store: { ...deps.store, db: trx } }))
 }
 
 function checkDate(text: string, what: string): void {

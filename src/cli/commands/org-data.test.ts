@@ -107,7 +107,7 @@ for (const engine of cliEnginesUnderTest()) {
       const outcome = await run(['export', 'test', '--output', 'archive.json', '--force'])
       expect(outcome.code).toBe(0)
       expect(outcome.stdout).toMatch(/^Wrote archive\.json: organisation test \(Test ICS\)/)
-      expect(JSON.parse(readFileSync(target, 'utf8'))).toMatchObject({ format: 'lhs-organisation-archive', version: 2, organisation: { code: 'test' } })
+      expect(JSON.parse(readFileSync(target, 'utf8'))).toMatchObject({ format: 'lhs-organisation-archive', version: 3, organisation: { code: 'test' } })
     })
 
     it('export of an unknown organisation is not_found and writes no file', async () => {
