@@ -24,6 +24,7 @@ import { seriesRoutes } from './api/series-routes.ts'
 import { analysisRoutes } from './api/analysis-routes.ts'
 import { pageRoutes } from './pages/routes.tsx'
 import { feedbackRoutes } from './pages/insight/feedback-routes.tsx'
+import { insightPageRoutes } from './pages/insight/insight-routes.tsx'
 import type { FeedbackLimiter } from './feedback-limiter.ts'
 import { classify, onError, problem } from './problem.ts'
 import { ErrorPage } from './pages/error-page.tsx'
@@ -95,6 +96,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono {
   if (deps.oidc) oidcRoutes(app, deps, deps.oidc)
   pageRoutes(app, deps)
   feedbackRoutes(app, deps, deps.feedbackLimiter)
+  insightPageRoutes(app)
   peopleRoutes(app, deps)
   auditPageRoutes(app)
   app.notFound((c) =>

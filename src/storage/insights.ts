@@ -130,3 +130,32 @@ export async function listEvents(db: Kysely<Database>, organisationId: number, p
     .execute()
   return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, runBy: r.run_by, place: r.place, siteId: r.site_id, date: r.held_on, groups: r.groups, createdBy: r.created_by, excerpts: Number(r.excerpts) }))
 }
+
+export interface InsightTally {
+  readonly source: string
+  readonly records: number
+  readonly excerpts: number
+}
+
+/** Records and excerpts by source type. */
+export async function tallyBySource(db: Kysely<Database>, organisationId: number, programmeId: number): Promise<InsightTally[]> {
+  const result = await sql<InsightTally>`
+    SELECT i.source, count(DISTINCT i.id)::integer AS records, count(x.id)::integer AS excerpts
+    FROM insights i LEFT JOIN excerpts x ON x.organisation_id = i.organisation_id AND x.insight_id = i.id
+    WHERE i.organisation_id = ${organisationId} AND i.programme_id = ${programmeId}
+    GROUP BY i.source ORDER BY i.source`.execute(db)
+  return result.rows
+}
+
+/** Friends and Family Test answers: how many of each (1 Very good … 6 Don't know). */
+export async function tallyFft(db: Kysely<Database>, organisationId: number, programmeId: number): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('insights')
+    .select(['fft', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('organisation_id', '=', organisationId)
+    .where('programme_id', '=', programmeId)
+    .where('fft', 'is not', null)
+    .groupBy('fft')
+    .execute()
+  return new Map(rows.map((r) => [r.fft!, Number(r.n)]))
+}

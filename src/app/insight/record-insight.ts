@@ -42,8 +42,8 @@ export interface EventRecord {
 const LIMITS = { text: 20000, title: 200, short: 200, tag: 60, tags: 20 } as const
 
 export async function recordStaffInsight(deps: AppDeps, actor: Actor, scope: ProgrammeScope, input: StaffInsight): Promise<StoredCounts> {
-  if (!(input.kind in STAFF_NOTE_KINDS)) throw new AppError('invalid_request', `"${input.kind}" is not a kind of staff note (expected observation or huddle).`)
-  const text = required(input.text, 'note', LIMITS.text)
+  if (!Object.hasOwn(STAFF_NOTE_KINDS, input.kind)) throw invalid('kind', `"${input.kind}" is not a kind of staff note (expected observation or huddle).`)
+  const text = required(input.text, 'note', LIMITS.text, 'text')
   checkDate(input.date, deps)
   const tags = checkTags(input.tags)
   return inTransaction(deps, async (tx) => {
@@ -55,13 +55,13 @@ export async function recordStaffInsight(deps: AppDeps, actor: Actor, scope: Pro
 }
 
 export async function recordEvent(deps: AppDeps, actor: Actor, scope: ProgrammeScope, input: EventRecord): Promise<StoredCounts & { eventId: number }> {
-  if (input.kind !== 'event' && input.kind !== 'interview') throw new AppError('invalid_request', `"${String(input.kind)}" is not a kind of record (expected event or interview).`)
+  if (input.kind !== 'event' && input.kind !== 'interview') throw invalid('kind', `"${String(input.kind)}" is not a kind of record (expected event or interview).`)
   const what = input.kind === 'event' ? 'event' : 'interview'
-  const title = required(input.title, `title of the ${what}`, LIMITS.title)
-  const notes = required(input.notes, `notes or transcript of the ${what}`, LIMITS.text * 10)
-  const runBy = optional(input.runBy, 'who ran it', LIMITS.short)
-  const place = optional(input.place, 'where it was held', LIMITS.short)
-  const groups = input.groups.map((g) => optional(g, 'group', LIMITS.short)).filter((g) => g !== '')
+  const title = required(input.title, `title of the ${what}`, LIMITS.title, 'title')
+  const notes = required(input.notes, `notes or transcript of the ${what}`, LIMITS.text * 10, 'notes')
+  const runBy = optional(input.runBy, 'who ran it', LIMITS.short, 'runBy')
+  const place = optional(input.place, 'where it was held', LIMITS.short, 'place')
+  const groups = input.groups.map((g) => optional(g, 'group', LIMITS.short, 'groups')).filter((g) => g !== '')
   checkDate(input.date, deps)
   const source: SourceType = input.kind === 'event' ? 'community' : 'interview'
   return inTransaction(deps, async (tx) => {
@@ -83,27 +83,32 @@ function programmeTarget(scope: ProgrammeScope): string {
   return `organisation:${scope.organisation.code}/programme:${scope.programme.code}`
 }
 
-function required(text: string, what: string, max: number): string {
-  const trimmed = text.trim()
-  if (trimmed === '') throw new AppError('invalid_request', `Enter the ${what}.`)
-  return optional(trimmed, what, max)
+/** A refusal that names the form field it is about (in its one issue's `column`), so a page can point at it. */
+function invalid(field: string, message: string, value?: string): AppError {
+  return new AppError('invalid_request', message, [{ severity: 'error', code: 'invalid_field', message, column: field, ...(value === undefined ? {} : { value: value.slice(0, 100) }) }])
 }
 
-function optional(text: string, what: string, max: number): string {
+function required(text: string, what: string, max: number, field: string): string {
   const trimmed = text.trim()
-  if (trimmed.length > max) throw new AppError('invalid_request', `The ${what} is ${trimmed.length.toLocaleString('en-GB')} characters long (expected at most ${max.toLocaleString('en-GB')}).`)
+  if (trimmed === '') throw invalid(field, `Enter the ${what}.`)
+  return optional(trimmed, what, max, field)
+}
+
+function optional(text: string, what: string, max: number, field: string): string {
+  const trimmed = text.trim()
+  if (trimmed.length > max) throw invalid(field, `The ${what} is ${trimmed.length.toLocaleString('en-GB')} characters long (expected at most ${max.toLocaleString('en-GB')}).`)
   const problem = textCharacterProblem(trimmed)
-  if (problem) throw new AppError('invalid_request', `The ${what} ${problem}.`)
+  if (problem) throw invalid(field, `The ${what} ${problem}.`)
   return trimmed
 }
 
 function checkTags(tags: readonly string[]): string[] {
-  const kept = [...new Set(tags.map((t) => optional(t, 'tag', LIMITS.tag).toLowerCase()).filter((t) => t !== ''))]
-  if (kept.length > LIMITS.tags) throw new AppError('invalid_request', `There are ${kept.length} tags (expected at most ${LIMITS.tags}).`)
+  const kept = [...new Set(tags.map((t) => optional(t, 'tag', LIMITS.tag, 'tags').toLowerCase()).filter((t) => t !== ''))]
+  if (kept.length > LIMITS.tags) throw invalid('tags', `There are ${kept.length} tags (expected at most ${LIMITS.tags}).`)
   return kept
 }
 
 function checkDate(date: string, deps: AppDeps): void {
-  if (parseIsoDate(date) === undefined) throw new AppError('invalid_request', `The date "${date}" is not a date (expected YYYY-MM-DD, for example 2025-12-08).`)
-  if (date > deps.clock().toISOString().slice(0, 10)) throw new AppError('invalid_request', `The date ${date} is in the future (expected today or earlier).`)
+  if (parseIsoDate(date) === undefined) throw invalid('date', `The date "${date}" is not a date (expected YYYY-MM-DD, for example 2025-12-08).`, date)
+  if (date > deps.clock().toISOString().slice(0, 10)) throw invalid('date', `The date ${date} is in the future (expected today or earlier).`, date)
 }

@@ -14,6 +14,7 @@ import { CHART_TYPES, type ChartType } from '../../core/model.ts'
 import { MIN_BASELINE, PROFILES, type Profile } from '../../core/spc/index.ts'
 import { accessOf, actorOf, scopedDeps } from '../access/request-context.ts'
 import type { FormProblem } from './chart-notes.tsx'
+import { formOf } from './form-body.ts'
 import { GroupsPage } from './groups-page.tsx'
 import { MeasurePage } from './measure-page.tsx'
 import { SitesPage } from './sites-page.tsx'
@@ -154,13 +155,6 @@ function measureParams(c: Context) {
 
 function scopeOf(c: Context) {
   return getProgrammeScope(scopedDeps(c), c.req.param('org') ?? '', c.req.param('programme') ?? '')
-}
-
-async function formOf(c: Context): Promise<Record<string, string | undefined>> {
-  const body = await c.req.parseBody().catch(() => {
-    throw new AppError('invalid_request', 'The form could not be read. Go back and send it again.')
-  })
-  return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]))
 }
 
 function noteInput(c: Context, form: Record<string, string | undefined>): PointNoteInput {

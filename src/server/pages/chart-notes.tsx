@@ -1,16 +1,13 @@
 /** What changes how a chart is drawn — rebases, points left out, notes — listed with their reasons, and the forms to change them. */
 import type { Series } from '../../app/analyse/get-series.ts'
-import { ErrorMessage } from './error-summary.tsx'
+import { describedBy, Field, type FormProblem } from './form-field.tsx'
 import { formatDate } from './format.ts'
 import { CsrfField } from './layout.tsx'
 
+export type { FormProblem }
+
 type PointNoteRow = Series['notes'][number]
 
-/** A form field in error: its id and the message shown above it and in the error summary. */
-export interface FormProblem {
-  readonly field: string
-  readonly message: string
-}
 
 interface NotesProps {
   readonly series: Series
@@ -161,19 +158,3 @@ function NoteForm(props: { kind: 'exclusion' | 'annotation'; href: string; query
 }
 
 /** Points a field in error at its message, so a screen reader reads it with the field. */
-function describedBy(id: string, problem: FormProblem | undefined): Record<string, string> {
-  return problem?.field === id ? { 'aria-describedby': `${id}-error`, 'aria-invalid': 'true' } : {}
-}
-
-function Field({ id, label, problem, children }: { id: string; label: string; problem?: FormProblem | undefined; children: unknown }) {
-  const error = problem?.field === id ? problem.message : undefined
-  return (
-    <div class={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-      <label class="nhsuk-label" for={id}>
-        {label}
-      </label>
-      {error ? <ErrorMessage id={`${id}-error`} message={error} /> : null}
-      {children}
-    </div>
-  )
-}

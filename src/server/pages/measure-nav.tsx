@@ -1,4 +1,5 @@
 /** The three views of a measure (its chart, its sites on a funnel plot, its community groups), as sub-navigation links. */
+import { SubNav } from './sub-nav.tsx'
 
 export type MeasureView = 'chart' | 'sites' | 'groups'
 
@@ -9,23 +10,5 @@ const VIEWS: readonly { readonly view: MeasureView; readonly path: string; reado
 ]
 
 export function MeasureNav({ href, current }: { href: string; current: MeasureView }) {
-  return (
-    <nav class="lhs-subnav" aria-label="Views of this measure">
-      <ul class="lhs-subnav__list">
-        {VIEWS.map((v) => (
-          <li class="lhs-subnav__item">
-            {v.view === current ? (
-              <a class="lhs-subnav__link lhs-subnav__link--current" href={`${href}${v.path}`} aria-current="page">
-                {v.text}
-              </a>
-            ) : (
-              <a class="lhs-subnav__link" href={`${href}${v.path}`}>
-                {v.text}
-              </a>
-            )}
-          </li>
-        ))}
-      </ul>
-    </nav>
-  )
+  return <SubNav label="Views of this measure" items={VIEWS.map((v) => ({ href: `${href}${v.path}`, text: v.text, current: v.view === current }))} />
 }

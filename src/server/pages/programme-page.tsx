@@ -21,6 +21,9 @@ export function ProgrammePage({ overview }: { overview: ProgrammeOverview }) {
           <strong>Aim:</strong> {programme.aim}
         </p>
       </div>
+      <p>
+        <a href={`${base}/insight`}>Insight from people</a>: what staff, patients and communities say, coded into themes.
+      </p>
       <h2>Measures at a glance</h2>
       <p>
         Each measure for the whole organisation and all people. The first icon says whether the latest value shows special-cause variation (a real change); the second whether the target

@@ -104,6 +104,8 @@ const statements = [
      FOREIGN KEY (organisation_id, theme_id) REFERENCES themes (organisation_id, id) ON DELETE CASCADE)`,
   `CREATE INDEX codings_theme ON codings (organisation_id, theme_id)`,
   `GRANT SELECT, INSERT, UPDATE, DELETE ON ${TABLES.join(', ')} TO lhs_app`,
+  // insertInsights takes ids with nextval() so batches keep their order.
+  `GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO lhs_app`,
   ...TABLES.map((table) => `ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`),
   `CREATE POLICY organisation_boundary ON insight_events USING (organisation_id = ${ORG} AND ${SITE_SCOPE})`,
   `CREATE POLICY organisation_boundary ON insights USING (organisation_id = ${ORG} AND ${SITE_SCOPE})`,
