@@ -6,6 +6,13 @@ import { listSites } from '../../storage/sites.ts'
 import { getProgrammeScope, type ProgrammeScope, type SiteRow } from '../catalogue.ts'
 import type { AppDeps } from '../deps.ts'
 
+export type { EventRow }
+
+/** The programme's events and interviews, newest first. */
+export function listProgrammeEvents(deps: AppDeps, scope: ProgrammeScope): Promise<EventRow[]> {
+  return listEvents(deps.store.db, scope.organisation.id, scope.programme.id)
+}
+
 export interface InsightOverview {
   readonly scope: ProgrammeScope
   readonly totals: { readonly records: number; readonly excerpts: number; readonly coded: number }

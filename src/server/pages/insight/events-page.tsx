@@ -1,7 +1,7 @@
 /** Community events and interviews: the list, and the form to record one with its notes or transcript. */
 import type { ProgrammeScope, SiteRow } from '../../../app/catalogue.ts'
 import type { Role } from '../../../core/access.ts'
-import type { EventRow } from '../../../storage/insights.ts'
+import type { EventRow } from '../../../app/insight/insight-overview.ts'
 import { ErrorSummary } from '../error-summary.tsx'
 import { Field, describedBy, type FormProblem } from '../form-field.tsx'
 import { formatDate } from '../format.ts'

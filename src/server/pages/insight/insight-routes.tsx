@@ -2,10 +2,9 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { getProgrammeScope, listSites, type ProgrammeScope } from '../../../app/catalogue.ts'
-import { insightOverview } from '../../../app/insight/insight-overview.ts'
+import { insightOverview, listProgrammeEvents } from '../../../app/insight/insight-overview.ts'
 import { recordEvent, recordStaffInsight, type StaffNoteKind } from '../../../app/insight/record-insight.ts'
 import { AppError } from '../../../core/errors.ts'
-import { listEvents } from '../../../storage/insights.ts'
 import { accessOf, actorOf, scopedDeps } from '../../access/request-context.ts'
 import { formOf } from '../form-body.ts'
 import type { FormProblem } from '../form-field.tsx'
@@ -73,7 +72,7 @@ async function renderStaff(c: Context, values: StaffNoteValues, problem: FormPro
 async function renderEvents(c: Context, values: EventValues, problem: FormProblem | undefined, done: string | undefined, status: 200 | 400 = 200) {
   const deps = scopedDeps(c)
   const scope = await scopeOf(c)
-  const [sites, events] = await Promise.all([listSites(deps, scope.organisation.code), listEvents(deps.store.db, scope.organisation.id, scope.programme.id)])
+  const [sites, events] = await Promise.all([listSites(deps, scope.organisation.code), listProgrammeEvents(deps, scope)])
   return c.html(<EventsPage scope={scope} role={accessOf(c).role} sites={sites.filter((s) => s.kind !== 'network')} events={events} today={today(c)} values={values} problem={problem} done={done} />, status)
 }
 
