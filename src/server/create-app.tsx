@@ -25,6 +25,7 @@ import { analysisRoutes } from './api/analysis-routes.ts'
 import { pageRoutes } from './pages/routes.tsx'
 import { feedbackRoutes } from './pages/insight/feedback-routes.tsx'
 import { insightPageRoutes } from './pages/insight/insight-routes.tsx'
+import { codingPageRoutes } from './pages/insight/coding-routes.tsx'
 import type { FeedbackLimiter } from './feedback-limiter.ts'
 import { classify, onError, problem } from './problem.ts'
 import { ErrorPage } from './pages/error-page.tsx'
@@ -97,6 +98,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono {
   pageRoutes(app, deps)
   feedbackRoutes(app, deps, deps.feedbackLimiter)
   insightPageRoutes(app)
+  codingPageRoutes(app)
   peopleRoutes(app, deps)
   auditPageRoutes(app)
   app.notFound((c) =>

@@ -10,10 +10,12 @@ export interface Crumb {
 export interface LayoutProps {
   readonly title: string
   readonly breadcrumbs?: readonly Crumb[]
+  /** Extra module scripts from /assets for this page only (progressive enhancement). */
+  readonly scripts?: readonly string[]
   readonly children?: Child
 }
 
-export function Layout({ title, breadcrumbs = [], children }: LayoutProps) {
+export function Layout({ title, breadcrumbs = [], scripts = [], children }: LayoutProps) {
   const identity = currentIdentity()
   return (
     <html lang="en-GB">
@@ -61,6 +63,9 @@ export function Layout({ title, breadcrumbs = [], children }: LayoutProps) {
           </div>
         </footer>
         <script type="module" src="/assets/lhs-init.js"></script>
+        {scripts.map((name) => (
+          <script type="module" src={`/assets/${name}`}></script>
+        ))}
       </body>
     </html>
   )

@@ -11,14 +11,15 @@ export interface InsightFrameProps {
   readonly view: InsightView
   readonly title: string
   readonly error?: boolean
+  readonly scripts?: readonly string[]
   readonly children?: Child
 }
 
-export function InsightFrame({ scope, role, view, title, error, children }: InsightFrameProps) {
+export function InsightFrame({ scope, role, view, title, error, scripts, children }: InsightFrameProps) {
   const { organisation, programme } = scope
   const href = insightHref(organisation.code, programme.code)
   return (
-    <Layout title={`${error ? 'Error: ' : ''}${title} – ${programme.name}`} breadcrumbs={[{ text: 'Programmes', href: '/' }, { text: programme.name, href: `/organisations/${organisation.code}/programmes/${programme.code}` }, ...(view === 'overview' ? [] : [{ text: 'Insight', href }])]}>
+    <Layout scripts={scripts ?? []} title={`${error ? 'Error: ' : ''}${title} – ${programme.name}`} breadcrumbs={[{ text: 'Programmes', href: '/' }, { text: programme.name, href: `/organisations/${organisation.code}/programmes/${programme.code}` }, ...(view === 'overview' ? [] : [{ text: 'Insight', href }])]}>
       <span class="nhsuk-caption-l">{programme.name}</span>
       <h1>{title}</h1>
       <InsightNav href={href} current={view} role={role} />
