@@ -71,7 +71,7 @@ export async function themeMatrix(deps: AppDeps, scope: ProgrammeScope, by: Matr
   const columns: MatrixColumn[] = totals
     .map((t) => (by === 'site' ? { key: siteById.get(t.column)?.code ?? t.column, label: siteById.get(t.column)?.name ?? t.column, total: t.excerpts } : { key: t.column, label: t.column, total: t.excerpts }))
     .sort(columnOrder)
-  const columnOf = new Map(totals.map((t, i) => [t.column, by === 'site' ? (siteById.get(t.column)?.code ?? t.column) : t.column] as const))
+  const columnOf = new Map(totals.map((t) => [t.column, by === 'site' ? (siteById.get(t.column)?.code ?? t.column) : t.column] as const))
   const cell = (themeId: number, key: string): MatrixCell => {
     const found = counts.find((c) => c.themeId === themeId && columnOf.get(c.column) === key) ?? EMPTY
     const total = columns.find((c) => c.key === key)?.total ?? 0

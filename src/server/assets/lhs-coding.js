@@ -1,3 +1,4 @@
+/* global HTMLInputElement, Event */
 // The coding page, progressively enhanced: a theme ticked while words are selected in the excerpt
 // records those words (offsets into the excerpt); digits 1–9 tick the first nine themes shown;
 // "/" jumps to the theme finder, which narrows the list; Ctrl+Enter (or Cmd+Enter) saves.
