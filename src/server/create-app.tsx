@@ -26,6 +26,7 @@ import { pageRoutes } from './pages/routes.tsx'
 import { feedbackRoutes } from './pages/insight/feedback-routes.tsx'
 import { insightPageRoutes } from './pages/insight/insight-routes.tsx'
 import { codingPageRoutes } from './pages/insight/coding-routes.tsx'
+import { themePageRoutes } from './pages/insight/theme-routes.tsx'
 import type { FeedbackLimiter } from './feedback-limiter.ts'
 import { classify, onError, problem } from './problem.ts'
 import { ErrorPage } from './pages/error-page.tsx'
@@ -99,6 +100,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono {
   feedbackRoutes(app, deps, deps.feedbackLimiter)
   insightPageRoutes(app)
   codingPageRoutes(app)
+  themePageRoutes(app)
   peopleRoutes(app, deps)
   auditPageRoutes(app)
   app.notFound((c) =>

@@ -8,13 +8,17 @@ import { ROLES, can, type Role } from '../../src/core/access.ts'
 import { ROUTE_PERMISSIONS, type RouteAccess } from '../../src/server/access/route-permissions.ts'
 import { enginesUnderTest } from '../support/engines.ts'
 import type { TestUser } from '../support/people.ts'
+import { seedInsight } from '../support/insight.ts'
 import { openTestServer, type TestServer } from '../support/server.ts'
 
 const USERS: readonly TestUser[] = ['anonymous', ...ROLES, 'other_admin']
 
-/** A real URL for a route pattern, in organisation `test` (fixture programme htn, measure bp-control). */
+/** The id of a theme in test's codebook (seeded in beforeAll). */
+let themeId = 0
+
+/** A real URL for a route pattern, in organisation `test` (fixture programme htn, measure bp-control, a theme). */
 function urlOf(path: string): string {
-  return path.replace(':org', 'test').replace(':programme', 'htn').replace(':measure', 'bp-control').replace(':date', 'not-a-date').replace('*', 'lhs.css')
+  return path.replace(':theme', String(themeId)).replace(':org', 'test').replace(':programme', 'htn').replace(':measure', 'bp-control').replace(':date', 'not-a-date').replace('*', 'lhs.css')
 }
 
 type Outcome = 'allowed' | 'sign_in' | 'forbidden' | 'not_found'
@@ -43,6 +47,8 @@ describe('access matrix', () => {
 
   beforeAll(async () => {
     server = await openTestServer(engine, { seed: 'fixture' })
+    await seedInsight(server.deps, 'test')
+    themeId = (await server.store.db.selectFrom('themes').select('id').executeTakeFirstOrThrow()).id
     const seen = new Set<string>()
     routes = server.rawApp.routes.filter((r) => r.method !== 'ALL' && !seen.has(`${r.method} ${r.path}`) && seen.add(`${r.method} ${r.path}`)).map((r) => ({ method: r.method, path: r.path }))
   })

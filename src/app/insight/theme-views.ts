@@ -111,7 +111,7 @@ function depthOf(themes: readonly ThemeRow[]): Map<number, number> {
 export interface ThemeTrend {
   readonly theme: ThemeRow
   readonly months: readonly PeriodCount[]
-  /** Share of each month's excerpts coded with the theme (P chart, per cent); null with too few months. */
+  /** Share of each month's excerpts coded with the theme (P chart, a fraction); null with too few months. */
   readonly share: AttributeResult | null
   /** Excerpts coded with the theme each month (C chart); null with too few months. */
   readonly count: AttributeResult | null
@@ -126,7 +126,7 @@ export async function themeTrend(deps: AppDeps, scope: ProgrammeScope, themeId: 
   if (!theme) throw new AppError('not_found', `No theme ${themeId} in ${scope.programme.name}'s codebook.`)
   const months = fillMonths(await countThemeByPeriod(deps.store.db, org, { programmeId }, themeId, 'month'))
   if (months.length < TREND_MIN_MONTHS) return { theme, months, share: null, count: null }
-  const share = pChart(months.filter((m) => m.total > 0).map((m) => ({ period: m.period, numerator: m.excerpts, denominator: m.total })), { multiplier: 100, direction: 'neutral', interval: 'month' })
+  const share = pChart(months.filter((m) => m.total > 0).map((m) => ({ period: m.period, numerator: m.excerpts, denominator: m.total })), { direction: 'neutral', interval: 'month' })
   const count = cChart(months.map((m) => ({ period: m.period, value: m.excerpts })), { direction: 'neutral', interval: 'month' })
   return { theme, months, share, count }
 }

@@ -101,6 +101,30 @@ for (const engine of enginesUnderTest()) {
       expect(settled.filter((c) => c.theme_id !== evening).every((c) => c.status === 'rejected')).toBe(true)
     })
 
+    it('counts coded excerpts per theme and site, with sub-themes rolled up, and opens the quotes behind a cell', async () => {
+      const matrix = await (await server.requestAs('viewer', `${BASE}/themes?by=site`)).text()
+      expect(matrix).toContain('Alpha Practice (5)')
+      // Access rolls up Evening clinics: excerpts 0, 1 and 3 (coded by someone) plus excerpt 2 (lead's Access).
+      expect(matrix).toMatch(/>Access<\/a><\/th><td[^>]*>4 \(80%\)/)
+      expect(matrix).not.toContain('quotes?theme=')
+      const withLinks = await (await server.requestAs('analyst', `${BASE}/themes?by=site`)).text()
+      expect(withLinks).toContain(`quotes?theme=${language}&amp;by=site&amp;column=alpha`)
+      const quotes = await (await server.requestAs('analyst', `${BASE}/quotes?theme=${language}&by=site&column=alpha`)).text()
+      expect(quotes).toContain('Letters only in English.')
+      expect(quotes).not.toContain('No evening clinics')
+      const read = await server.store.db.selectFrom('audit_log').select('target').where('action', '=', 'insight.read').orderBy('seq', 'desc').executeTakeFirstOrThrow()
+      expect(read.target).toBe('organisation:test/programme:htn/quotes')
+      expect((await server.requestAs('viewer', `${BASE}/quotes?theme=${language}`)).status).toBe(403)
+    })
+
+    it('shows a theme month by month, with no chart until there are enough months', async () => {
+      const html = await (await server.requestAs('viewer', `${BASE}/themes/${evening}`)).text()
+      expect(html).toContain('Theme: Evening clinics')
+      expect(html).toContain('A chart needs at least 12 months of insight; there is 1 month so far.')
+      expect((await server.requestAs('viewer', `${BASE}/themes/99999`)).status).toBe(404)
+      expect((await server.requestAs('viewer', `${BASE}/themes/abc`)).status).toBe(404)
+    })
+
     it('is for analysts: a viewer or contributor may not code', async () => {
       expect((await server.requestAs('viewer', `${BASE}/coding`)).status).toBe(403)
       expect((await server.requestAs('contributor', `${BASE}/coding`, post([['excerpt', String(excerpts[0]!.id)]]))).status).toBe(403)

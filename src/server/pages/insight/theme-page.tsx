@@ -1,0 +1,62 @@
+/** One theme over time: its share of each month's excerpts (P chart) and its count (C chart), with readings and the numbers. */
+import { raw } from 'hono/html'
+import type { ProgrammeScope } from '../../../app/catalogue.ts'
+import { TREND_MIN_MONTHS, type ThemeTrend } from '../../../app/insight/theme-views.ts'
+import { describeSpc, spcChartSvg } from '../../../charts/index.ts'
+import type { Role } from '../../../core/access.ts'
+import { formatDate } from '../format.ts'
+import { InsightFrame } from './insight-frame.tsx'
+
+export function ThemePage({ scope, role, trend, canReadText }: { scope: ProgrammeScope; role: Role; trend: ThemeTrend; canReadText: boolean }) {
+  const { theme } = trend
+  const name = `“${theme.name}”`
+  return (
+    <InsightFrame scope={scope} role={role} view="themes" title={`Theme: ${theme.name}`}>
+      {theme.definition ? <p>{theme.definition}</p> : null}
+      {canReadText ? (
+        <p>
+          <a href={`../quotes?theme=${theme.id}`}>Read the excerpts coded with this theme</a>
+        </p>
+      ) : null}
+      {trend.share && trend.count ? (
+        <>
+          <h2>Share of each month's excerpts</h2>
+          {describeSpc(trend.share, { measureName: `Excerpts about ${name}`, valueFormat: 'percent', period: 'month' }).map((s) => (
+            <p>{s}</p>
+          ))}
+          <figure class="lhs-figure">{raw(spcChartSvg(trend.share, { title: `Share of excerpts coded ${name} each month (P chart)`, valueFormat: 'percent', period: 'month', target: null, id: 'theme-share' }))}</figure>
+          <h2>Excerpts each month</h2>
+          {describeSpc(trend.count, { measureName: `Excerpts about ${name}`, valueFormat: 'number', period: 'month' }).map((s) => (
+            <p>{s}</p>
+          ))}
+          <figure class="lhs-figure">{raw(spcChartSvg(trend.count, { title: `Excerpts coded ${name} each month (C chart)`, valueFormat: 'number', period: 'month', target: null, id: 'theme-count' }))}</figure>
+        </>
+      ) : (
+        <p>
+          A chart needs at least {TREND_MIN_MONTHS} months of insight; there {trend.months.length === 1 ? 'is 1 month' : `are ${trend.months.length} months`} so far. The numbers are below.
+        </p>
+      )}
+      <table class="nhsuk-table">
+        <caption class="nhsuk-table__caption">Excerpts coded with this theme, by month</caption>
+        <thead class="nhsuk-table__head">
+          <tr>
+            <th scope="col">Month</th>
+            <th scope="col" class="nhsuk-table__header--numeric">With this theme</th>
+            <th scope="col" class="nhsuk-table__header--numeric">All excerpts</th>
+            <th scope="col" class="nhsuk-table__header--numeric">Share</th>
+          </tr>
+        </thead>
+        <tbody class="nhsuk-table__body">
+          {trend.months.map((m) => (
+            <tr>
+              <td>{formatDate(m.period)}</td>
+              <td class="nhsuk-table__cell--numeric">{m.excerpts}</td>
+              <td class="nhsuk-table__cell--numeric">{m.total}</td>
+              <td class="nhsuk-table__cell--numeric">{m.total > 0 ? `${Math.round((100 * m.excerpts) / m.total)}%` : '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </InsightFrame>
+  )
+}
