@@ -1,4 +1,5 @@
 /** What the demo generator returns: everything needed to seed each organisation. */
+import type { DemoInsight } from './insight-data.ts'
 import type { Measure, ObservationInput, Organisation, Programme, Rebase, Site } from '../core/model.ts'
 
 export interface DemoProgramme {
@@ -6,6 +7,8 @@ export interface DemoProgramme {
   readonly measures: Measure[]
   readonly observations: ObservationInput[]
   readonly rebases: Rebase[]
+  /** What people said, with the codebook and codings (Riverside only). */
+  readonly insight: DemoInsight | null
 }
 
 export interface DemoOrganisation {

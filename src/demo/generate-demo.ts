@@ -1,6 +1,8 @@
 /** The synthetic demo data set: pure and deterministic (same seed, same data on every machine). */
 import { DEFAULT_START_WEEK, demoWeeks } from './calendar.ts'
 import type { DemoData, DemoOrganisation } from './demo-data.ts'
+import { generateDemoInsight } from './insight.ts'
+import type { DemoInsight } from './insight-data.ts'
 import { generateObservations } from './observations.ts'
 import { northshoreScenario } from './northshore.ts'
 import { riversideScenario } from './riverside.ts'
@@ -20,11 +22,11 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
   const { seed = DEFAULT_SEED, startWeek = DEFAULT_START_WEEK } = options
   const weeks = demoWeeks(startWeek)
   return {
-    organisations: [demoOrganisation(riversideScenario(seed, weeks)), demoOrganisation(northshoreScenario(seed, weeks))],
+    organisations: [demoOrganisation(riversideScenario(seed, weeks), generateDemoInsight(seed, startWeek)), demoOrganisation(northshoreScenario(seed, weeks), null)],
   }
 }
 
-function demoOrganisation<P extends PracticeProfile>(scenario: Scenario<P>): DemoOrganisation {
+function demoOrganisation<P extends PracticeProfile>(scenario: Scenario<P>, insight: DemoInsight | null): DemoOrganisation {
   return {
     organisation: scenario.organisation,
     sites: [...scenario.sites],
@@ -34,6 +36,7 @@ function demoOrganisation<P extends PracticeProfile>(scenario: Scenario<P>): Dem
         measures: scenario.models.map((model) => model.measure),
         observations: generateObservations(scenario),
         rebases: [...scenario.rebases],
+        insight,
       },
     ],
   }
