@@ -14,6 +14,7 @@ export interface SvgNode {
   insertBefore(child: SvgNode, reference: SvgNode | null): SvgNode
   readonly firstChild: SvgNode | null
   querySelector(selector: string): SvgNode | null
+  querySelectorAll(selector: string): Iterable<SvgNode>
   textContent: string | null
   readonly outerHTML: string
 }
@@ -56,7 +57,8 @@ export function svgElement(document: SvgDocument, name: string, attributes: Read
 
 /**
  * Make the root `<svg>` an accessible image: role="img", a `<title>` and `<desc>` first, referenced
- * by aria-labelledby and aria-describedby, with ids derived from `id`.
+ * by aria-labelledby and aria-describedby, with ids derived from `id`; the groups inside are
+ * aria-hidden.
  */
 export function labelSvg(document: SvgDocument, svg: SvgNode, label: { id: string; title: string; desc: string }): void {
   const titleId = `${label.id}-title`
@@ -69,6 +71,9 @@ export function labelSvg(document: SvgDocument, svg: SvgNode, label: { id: strin
   const first = svg.firstChild
   svg.insertBefore(svgElement(document, 'title', { id: titleId }, label.title), first)
   svg.insertBefore(svgElement(document, 'desc', { id: descId }, label.desc), first)
+  // The title and description say everything; the drawing's own groups (which Plot labels "line",
+  // "dot", …) are hidden from assistive technology, as the children of an image are.
+  for (const group of svg.querySelectorAll(':scope > g')) group.setAttribute('aria-hidden', 'true')
 }
 
 /** A default id from a title: "spc-blood-pressure-control". */

@@ -25,6 +25,7 @@ Commands:
   demo                                       Seed the demo programme (running it twice changes nothing)
   import measures FILE --programme CODE      Import measure definitions (CSV or JSON)
   import observations FILE --programme CODE  Import observations (CSV or XLSX)
+  import insights FILE --programme CODE      Import insight (CSV, XLSX, FHIR Bundle .json or .ndjson), de-identified before storage
       [--organisation CODE] [--json]
   spc FILE [--json] [--chart run|xmr|p|u|c|pp|up|g|t] [--profile mdc|mdc_excel|mdc2023|qic]
       [--direction increase|decrease|neutral] [--target N] [--baseline N] [--rebase DATE[:REASON]]...

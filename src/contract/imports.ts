@@ -13,7 +13,7 @@ export const ImportReportSchema = z
 
 export const ImportRecordSchema = z
   .object({
-    kind: z.enum(['observations', 'measures']),
+    kind: z.enum(['observations', 'measures', 'insights']),
     fileName: z.string(),
     inserted: z.number().int(),
     updated: z.number().int(),

@@ -27,6 +27,8 @@ import { feedbackRoutes } from './pages/insight/feedback-routes.tsx'
 import { insightPageRoutes } from './pages/insight/insight-routes.tsx'
 import { codingPageRoutes } from './pages/insight/coding-routes.tsx'
 import { themePageRoutes } from './pages/insight/theme-routes.tsx'
+import { codebookPageRoutes } from './pages/insight/codebook-routes.tsx'
+import { insightRoutes } from './api/insight-routes.ts'
 import type { FeedbackLimiter } from './feedback-limiter.ts'
 import { classify, onError, problem } from './problem.ts'
 import { ErrorPage } from './pages/error-page.tsx'
@@ -75,6 +77,10 @@ export function createApp(deps: ServerDeps): OpenAPIHono {
   })
   app.use('/api/v1/organisations/:org/programmes/:programme/imports', limit)
   app.use('/organisations/:org/programmes/:programme/import', limit)
+  app.use('/organisations/:org/programmes/:programme/insight/import', limit)
+  app.use('/organisations/:org/programmes/:programme/insight/codebook/import', limit)
+  app.use('/api/v1/organisations/:org/programmes/:programme/insights', limit)
+  app.use('/api/v1/organisations/:org/programmes/:programme/insights/imports', limit)
   // The public feedback form takes a short form, nothing more.
   app.use('/feedback/*', bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new AppError('payload_too_large', 'The form is too large to send (at most 64 KB).') } }))
 
@@ -101,6 +107,8 @@ export function createApp(deps: ServerDeps): OpenAPIHono {
   insightPageRoutes(app)
   codingPageRoutes(app)
   themePageRoutes(app)
+  codebookPageRoutes(app)
+  insightRoutes(app)
   peopleRoutes(app, deps)
   auditPageRoutes(app)
   app.notFound((c) =>

@@ -47,11 +47,13 @@ export interface EventRow extends Omit<NewEvent, 'createdBy'> {
 const BATCH = 500
 
 /** Write insight records with their excerpts; ids come from the sequences first so batches stay in order. */
-export async function insertInsights(db: Kysely<Database>, organisationId: number, programmeId: number, rows: readonly NewInsight[]): Promise<{ insights: number; excerpts: number }> {
+export async function insertInsights(db: Kysely<Database>, organisationId: number, programmeId: number, rows: readonly NewInsight[]): Promise<{ insights: number; excerpts: number; ids: number[] }> {
   let excerpts = 0
+  const allIds: number[] = []
   for (let start = 0; start < rows.length; start += BATCH) {
     const batch = rows.slice(start, start + BATCH)
     const ids = await nextIds(db, 'insights', batch.length)
+    allIds.push(...ids)
     await db
       .insertInto('insights')
       .values(
@@ -86,7 +88,7 @@ export async function insertInsights(db: Kysely<Database>, organisationId: numbe
     for (let e = 0; e < excerptRows.length; e += BATCH) await db.insertInto('excerpts').values(excerptRows.slice(e, e + BATCH)).execute()
     excerpts += excerptRows.length
   }
-  return { insights: rows.length, excerpts }
+  return { insights: rows.length, excerpts, ids: allIds }
 }
 
 async function nextIds(db: Kysely<Database>, table: 'insights', count: number): Promise<number[]> {

@@ -80,20 +80,24 @@ export interface PeriodCount {
   readonly period: string
   /** Excerpts coded with the theme (or a sub-theme). */
   readonly excerpts: number
-  /** All excerpts received that period. */
+  /** Excerpts received that period that a person has coded (with any theme): the theme's denominator. */
   readonly total: number
+  /** Excerpts received that period that nobody has coded yet (they count in neither). */
+  readonly uncoded: number
 }
 
-/** A theme's excerpts per calendar month or ISO week, beside all excerpts that period; periods with no excerpts at all are absent. */
+/** A theme's excerpts per calendar month or ISO week, beside the coded excerpts that period; periods with no excerpts at all are absent. */
 export async function countThemeByPeriod(db: Kysely<Database>, organisationId: number, filter: CountFilter, themeId: number, period: 'month' | 'week'): Promise<PeriodCount[]> {
   const unit = period === 'month' ? sql`'month'` : sql`'week'`
   const result = await sql<PeriodCount>`${ancestors(organisationId)}
-    SELECT to_char(date_trunc(${unit}, i.received_on), 'YYYY-MM-DD') AS period,
+    SELECT to_char(date_trunc(${unit}, x.received_on), 'YYYY-MM-DD') AS period,
            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM codings c JOIN ancestry a ON a.organisation_id = c.organisation_id AND a.theme_id = c.theme_id
                                           WHERE c.organisation_id = x.organisation_id AND c.excerpt_id = x.id AND NOT c.machine AND a.ancestor_id = ${themeId}))::integer AS excerpts,
-           count(*)::integer AS total
-    FROM excerpts x JOIN insights i ON i.organisation_id = x.organisation_id AND i.id = x.insight_id
-    WHERE ${where(organisationId, filter)}
+           count(*) FILTER (WHERE coded)::integer AS total,
+           count(*) FILTER (WHERE NOT coded)::integer AS uncoded
+    FROM (SELECT x.*, i.received_on, EXISTS (SELECT 1 FROM codings c WHERE c.organisation_id = x.organisation_id AND c.excerpt_id = x.id AND NOT c.machine) AS coded
+          FROM excerpts x JOIN insights i ON i.organisation_id = x.organisation_id AND i.id = x.insight_id
+          WHERE ${where(organisationId, filter)}) x
     GROUP BY 1 ORDER BY 1`.execute(db)
   return result.rows
 }

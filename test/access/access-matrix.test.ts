@@ -9,16 +9,20 @@ import { ROUTE_PERMISSIONS, type RouteAccess } from '../../src/server/access/rou
 import { enginesUnderTest } from '../support/engines.ts'
 import type { TestUser } from '../support/people.ts'
 import { seedInsight } from '../support/insight.ts'
+import { getProgrammeScope } from '../../src/app/catalogue.ts'
+import { insertTheme } from '../../src/storage/themes.ts'
 import { openTestServer, type TestServer } from '../support/server.ts'
 
 const USERS: readonly TestUser[] = ['anonymous', ...ROLES, 'other_admin']
 
-/** The id of a theme in test's codebook (seeded in beforeAll). */
+/** The id of a theme in test's codebook, and themes for the removal route to remove one per request (seeded in beforeAll). */
 let themeId = 0
+const removable: number[] = []
 
 /** A real URL for a route pattern, in organisation `test` (fixture programme htn, measure bp-control, a theme). */
 function urlOf(path: string): string {
-  return path.replace(':theme', String(themeId)).replace(':org', 'test').replace(':programme', 'htn').replace(':measure', 'bp-control').replace(':date', 'not-a-date').replace('*', 'lhs.css')
+  const theme = path.endsWith('/:theme/remove') ? (removable.shift() ?? 0) : themeId
+  return path.replace(':theme', String(theme)).replace(':org', 'test').replace(':programme', 'htn').replace(':measure', 'bp-control').replace(':date', 'not-a-date').replace('*', 'lhs.css')
 }
 
 type Outcome = 'allowed' | 'sign_in' | 'forbidden' | 'not_found'
@@ -49,6 +53,8 @@ describe('access matrix', () => {
     server = await openTestServer(engine, { seed: 'fixture' })
     await seedInsight(server.deps, 'test')
     themeId = (await server.store.db.selectFrom('themes').select('id').executeTakeFirstOrThrow()).id
+    const scope = await getProgrammeScope(server.deps, 'test', 'htn')
+    for (let i = 0; i < USERS.length; i++) removable.push(await insertTheme(server.store.db, scope.organisation.id, scope.programme.id, { parentId: null, guid: `00000000-0000-4000-8000-1000000000${String(i).padStart(2, '0')}`, name: `Removable ${i}`, definition: '', examples: [], colour: null, frame: 'inductive', position: 9, createdBy: 'test' }))
     const seen = new Set<string>()
     routes = server.rawApp.routes.filter((r) => r.method !== 'ALL' && !seen.has(`${r.method} ${r.path}`) && seen.add(`${r.method} ${r.path}`)).map((r) => ({ method: r.method, path: r.path }))
   })
@@ -67,8 +73,8 @@ describe('access matrix', () => {
     let checked = 0
     for (const route of routes) {
       const access = ROUTE_PERMISSIONS[`${route.method} ${route.path}`]!
-      const url = urlOf(route.path)
       for (const user of USERS) {
+        const url = urlOf(route.path)
         const init: RequestInit = { method: route.method, redirect: 'manual' }
         const response = await server.requestAs(user, url, init)
         await response.arrayBuffer()

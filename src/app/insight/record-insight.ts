@@ -5,7 +5,6 @@
  */
 import { AppError } from '../../core/errors.ts'
 import type { SourceType } from '../../core/insight/model.ts'
-import { prepareText } from '../../core/insight/prepare.ts'
 import { parseIsoDate } from '../../core/period.ts'
 import { textCharacterProblem } from '../../ingest/index.ts'
 import { insertEvent } from '../../storage/insights.ts'
@@ -13,7 +12,7 @@ import { audit, type Actor } from '../auth/audit.ts'
 import { getSite, type ProgrammeScope } from '../catalogue.ts'
 import type { AppDeps } from '../deps.ts'
 import { inTransaction } from '../transaction.ts'
-import { storeInsights, type StoredCounts } from './store-insights.ts'
+import { deidentify, storeInsights, type StoredCounts } from './store-insights.ts'
 
 export const STAFF_NOTE_KINDS = { observation: 'Observation', huddle: 'Huddle note' } as const
 export type StaffNoteKind = keyof typeof STAFF_NOTE_KINDS
@@ -72,11 +71,6 @@ export async function recordEvent(deps: AppDeps, actor: Actor, scope: ProgrammeS
     await audit(tx, actor, { organisationId: scope.organisation.id, action: `insight.${input.kind}.create`, target: `${programmeTarget(scope)}/${input.kind}:${eventId}`, after: { site: site.code, date: input.date, excerpts: counts.excerpts, redacted: counts.redacted } }, tx.store.db)
     return { ...counts, eventId }
   })
-}
-
-/** A short free-text field as it may be stored: de-identified. */
-function deidentify(text: string): string {
-  return text === '' ? '' : (prepareText(text, { split: false }).excerpts[0]?.text ?? '')
 }
 
 function programmeTarget(scope: ProgrammeScope): string {

@@ -23,6 +23,8 @@ export interface StoredCounts {
   readonly excerpts: number
   /** Identifier type → how many were replaced across all texts. */
   readonly redacted: Readonly<Record<string, number>>
+  /** The new records' ids, in the order of the inputs. */
+  readonly ids: readonly number[]
 }
 
 /** Redact, split and write `inputs` in the caller's transaction; site codes must be the organisation's. */
@@ -43,9 +45,9 @@ export async function storeInsights(deps: AppDeps, scope: ProgrammeScope, inputs
       collectedVia: input.collectedVia,
       date: input.date,
       fft: input.fft,
-      groups: input.groups,
-      // Tags are free text too: de-identified like the text itself.
-      tags: input.tags.map((tag) => prepareText(tag, { split: false }).excerpts[0]?.text ?? '').filter((t) => t !== ''),
+      // Group labels and tags are free text too: de-identified like the text itself.
+      groups: Object.fromEntries(Object.entries(input.groups).map(([dimension, group]) => [dimension, deidentify(group)])),
+      tags: input.tags.map(deidentify).filter((t) => t !== ''),
       eventId: options.eventId ?? null,
       importId: options.importId ?? null,
       createdBy: options.createdBy,
@@ -54,6 +56,11 @@ export async function storeInsights(deps: AppDeps, scope: ProgrammeScope, inputs
     }
   })
   const counts = await insertInsights(deps.store.db, scope.organisation.id, scope.programme.id, rows)
-  return { records: counts.insights, excerpts: counts.excerpts, redacted }
+  return { records: counts.insights, excerpts: counts.excerpts, redacted, ids: counts.ids }
 }
 
+
+/** A short free-text field as it may be stored: de-identified. */
+export function deidentify(text: string): string {
+  return text === '' ? '' : (prepareText(text, { split: false }).excerpts[0]?.text ?? '')
+}

@@ -26,21 +26,27 @@ export interface SuggestionRun {
 
 /** Recompute the machine's open suggestions for every uncoded excerpt of the programme. */
 export async function runSuggestions(deps: AppDeps, actor: Actor, scope: ProgrammeScope): Promise<SuggestionRun> {
-  const [org, programmeId] = [scope.organisation.id, scope.programme.id]
+  const org = scope.organisation.id
   return inTransaction(deps, async (tx) => {
-    const db = tx.store.db
-    const [excerpts, codings] = await Promise.all([listExcerpts(db, org, { programmeId, limit: ALL }), listCodings(db, org, programmeId)])
-    const themesOf = new Map<number, number[]>()
-    for (const c of codings) if (!c.machine) themesOf.set(c.excerptId, [...(themesOf.get(c.excerptId) ?? []), c.themeId])
-    const coded = excerpts.filter((x) => themesOf.has(x.id)).map((x) => ({ id: x.id, text: x.text, themeIds: themesOf.get(x.id) ?? [] }))
-    const uncoded = excerpts.filter((x) => !themesOf.has(x.id))
-    const suggester = createThemeSuggester(coded)
-    const rows = uncoded.flatMap((x) => suggester.suggest({ id: x.id, text: x.text }).suggestions.map((s) => ({ excerptId: x.id, themeId: s.themeId, score: s.score })))
-    const written = await replaceSuggestions(db, org, programmeId, rows)
-    const run = { learnedFrom: coded.length, uncoded: uncoded.length, suggested: new Set(rows.map((r) => r.excerptId)).size, suggestions: written }
-    await audit(tx, actor, { organisationId: org, action: 'suggestions.run', target: `organisation:${scope.organisation.code}/programme:${scope.programme.code}`, after: run }, db)
+    const run = await writeSuggestions(tx, scope)
+    await audit(tx, actor, { organisationId: org, action: 'suggestions.run', target: `organisation:${scope.organisation.code}/programme:${scope.programme.code}`, after: run }, tx.store.db)
     return run
   })
+}
+
+/** The work of `runSuggestions`, in the caller's transaction and without an audit entry (the demo seeding uses it). */
+export async function writeSuggestions(deps: AppDeps, scope: ProgrammeScope): Promise<SuggestionRun> {
+  const [org, programmeId] = [scope.organisation.id, scope.programme.id]
+  const db = deps.store.db
+  const [excerpts, codings] = await Promise.all([listExcerpts(db, org, { programmeId, limit: ALL }), listCodings(db, org, programmeId)])
+  const themesOf = new Map<number, number[]>()
+  for (const c of codings) if (!c.machine) themesOf.set(c.excerptId, [...(themesOf.get(c.excerptId) ?? []), c.themeId])
+  const coded = excerpts.filter((x) => themesOf.has(x.id)).map((x) => ({ id: x.id, text: x.text, themeIds: themesOf.get(x.id) ?? [] }))
+  const uncoded = excerpts.filter((x) => !themesOf.has(x.id))
+  const suggester = createThemeSuggester(coded)
+  const rows = uncoded.flatMap((x) => suggester.suggest({ id: x.id, text: x.text }).suggestions.map((s) => ({ excerptId: x.id, themeId: s.themeId, score: s.score })))
+  const written = await replaceSuggestions(db, org, programmeId, rows)
+  return { learnedFrom: coded.length, uncoded: uncoded.length, suggested: new Set(rows.map((r) => r.excerptId)).size, suggestions: written }
 }
 
 /** Candidate new themes: clusters of the uncoded excerpts with their key terms and three quotes each (a text read, audited). */

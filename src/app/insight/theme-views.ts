@@ -111,7 +111,7 @@ function depthOf(themes: readonly ThemeRow[]): Map<number, number> {
 export interface ThemeTrend {
   readonly theme: ThemeRow
   readonly months: readonly PeriodCount[]
-  /** Share of each month's excerpts coded with the theme (P chart, a fraction); null with too few months. */
+  /** Share of each month's coded excerpts coded with the theme (P chart, a fraction; excerpts nobody has coded yet count in neither); null with too few months. */
   readonly share: AttributeResult | null
   /** Excerpts coded with the theme each month (C chart); null with too few months. */
   readonly count: AttributeResult | null
@@ -125,9 +125,10 @@ export async function themeTrend(deps: AppDeps, scope: ProgrammeScope, themeId: 
   const theme = (await listThemes(deps.store.db, org, programmeId)).find((t) => t.id === themeId)
   if (!theme) throw new AppError('not_found', `No theme ${themeId} in ${scope.programme.name}'s codebook.`)
   const months = fillMonths(await countThemeByPeriod(deps.store.db, org, { programmeId }, themeId, 'month'))
-  if (months.length < TREND_MIN_MONTHS) return { theme, months, share: null, count: null }
+  if (months.filter((m) => m.total > 0).length < TREND_MIN_MONTHS) return { theme, months, share: null, count: null }
   const share = pChart(months.filter((m) => m.total > 0).map((m) => ({ period: m.period, numerator: m.excerpts, denominator: m.total })), { direction: 'neutral', interval: 'month' })
-  const count = cChart(months.map((m) => ({ period: m.period, value: m.excerpts })), { direction: 'neutral', interval: 'month' })
+  // Months whose excerpts nobody has coded yet would read as zero: they are left out of the count chart too.
+  const count = cChart(months.filter((m) => m.total > 0).map((m) => ({ period: m.period, value: m.excerpts })), { direction: 'neutral', interval: 'month' })
   return { theme, months, share, count }
 }
 
@@ -136,7 +137,7 @@ function fillMonths(rows: readonly PeriodCount[]): PeriodCount[] {
   if (rows.length === 0) return []
   const byMonth = new Map(rows.map((r) => [r.period, r]))
   const out: PeriodCount[] = []
-  for (let month = rows[0]!.period; month <= rows.at(-1)!.period; month = addPeriods(month, 'month', 1)) out.push(byMonth.get(month) ?? { period: month, excerpts: 0, total: 0 })
+  for (let month = rows[0]!.period; month <= rows.at(-1)!.period; month = addPeriods(month, 'month', 1)) out.push(byMonth.get(month) ?? { period: month, excerpts: 0, total: 0, uncoded: 0 })
   return out
 }
 

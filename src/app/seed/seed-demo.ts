@@ -7,6 +7,7 @@ import { upsertProgramme } from '../../storage/programmes.ts'
 import { upsertRebase } from '../../storage/rebases.ts'
 import { listSites, upsertSites } from '../../storage/sites.ts'
 import type { AppDeps } from '../deps.ts'
+import { seedInsight } from './seed-insight.ts'
 
 export interface SeedReport {
   readonly organisations: number
@@ -47,6 +48,7 @@ export async function seedDemo(deps: AppDeps, data: DemoData = generateDemo()): 
           if (measureId === undefined) throw new Error(`demo rebase for unknown measure ${rebase.measure}`)
           await upsertRebase(trx, organisation.id, { measureId, date: rebase.date, reason: rebase.reason, createdBy: rebase.createdBy })
         }
+        if (part.insight) await seedInsight({ ...deps, store: { ...deps.store, db: trx } }, { organisation, programme }, part.insight)
       }
     }
   })

@@ -225,6 +225,29 @@ for (const engine of cliEnginesUnderTest()) {
       })
     })
 
+    describe('lhs import insights', () => {
+      it('imports a CSV, de-identifying every text, and says what it removed', async () => {
+        const csv = 'text,date,site,source,fft\n"Waited ages, call me on 07700 900123",2025-05-02,eastgate,patient,4\n"Lovely nurse",2025-05-03,,carer,1\n'
+        const outcome = await lhs('import', 'insights', file('feedback.csv', csv), '--programme', 'htn', '--organisation', 'riverside')
+        expect([outcome.code, outcome.stderr]).toEqual([0, ''])
+        expect(outcome.stdout).toBe('feedback.csv: 2 records, 2 excerpts; removed before saving: 1 phone.\n')
+      })
+
+      it('a file with mistakes exits 2 naming line and column, and --json gives the issues', async () => {
+        const outcome = await lhs('import', 'insights', file('bad.csv', 'text,date,site\nfine,2025-13-01,nowhere\n'), '--programme', 'htn', '--organisation', 'riverside', '--json')
+        expect(outcome.code).toBe(2)
+        const report = JSON.parse(outcome.stdout) as { records: number; issues: Issue[] }
+        expect(report.records).toBe(0)
+        expect(report.issues.filter((i) => i.severity === 'error').map((i) => [i.line, i.column])).toEqual([[2, 'date'], [2, 'site']])
+      })
+
+      it('refuses a file that is not CSV, XLSX, JSON or NDJSON', async () => {
+        const outcome = await lhs('import', 'insights', file('notes.txt', 'hello'), '--programme', 'htn', '--organisation', 'riverside')
+        expect(outcome.code).toBe(2)
+        expect(outcome.stderr).toContain('an insight file must end in .csv, .xlsx, .json (a FHIR Bundle) or .ndjson')
+      })
+    })
+
     describe('lhs import: which programme, which file', () => {
       const good = () => file('good.csv', [HEADER, ...GOOD_ROWS].join('\n') + '\n')
 

@@ -1,9 +1,11 @@
-/** `lhs import measures|observations FILE --programme CODE`: validate, then write all or nothing. */
+/** `lhs import measures|observations|insights FILE --programme CODE`: validate, then write all or nothing (insight de-identified first). */
 import { createReadStream } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { listOrganisations } from '../../app/catalogue.ts'
+import { CLI_ACTOR } from '../../app/auth/audit.ts'
+import { getProgrammeScope, listOrganisations } from '../../app/catalogue.ts'
+import { importInsights, insightFormatOf } from '../../app/insight/import-insights.ts'
 import type { AppDeps } from '../../app/deps.ts'
 import { formatOf } from '../../app/gather/import-file.ts'
 import { importMeasures } from '../../app/gather/import-measures.ts'
@@ -15,7 +17,7 @@ import { openApp } from '../open-app.ts'
 import { createProgress } from '../progress.ts'
 import { formatReport } from '../report-table.ts'
 
-const KINDS = ['measures', 'observations'] as const
+const KINDS = ['measures', 'observations', 'insights'] as const
 type Kind = (typeof KINDS)[number]
 
 export async function importCommand(args: string[], io: CliIo): Promise<number> {
@@ -26,7 +28,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     allowPositionals: true,
   })
   const [kind, fileArgument, ...extra] = positionals
-  if (kind === undefined || !KINDS.includes(kind as Kind)) throw new UsageError(`import: say what to import: "lhs import measures FILE" or "lhs import observations FILE" (got ${kind === undefined ? 'nothing' : `"${kind}"`}).`)
+  if (kind === undefined || !KINDS.includes(kind as Kind)) throw new UsageError(`import: say what to import: "lhs import measures FILE", "lhs import observations FILE" or "lhs import insights FILE" (got ${kind === undefined ? 'nothing' : `"${kind}"`}).`)
   if (fileArgument === undefined) throw new UsageError(`import ${kind}: give the file to import.`)
   const file = resolve(io.cwd, fileArgument)
   if (extra.length > 0) throw new UsageError(`import ${kind}: unexpected argument "${extra[0]}" (import one file at a time).`)
@@ -40,7 +42,8 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
       throw new UsageError(`import ${kind}: cannot read ${fileArgument} (${readFailure(error)}).`)
     },
   )
-  const format = formatOf(file, kind as Kind)
+  if (kind === 'insights') return importInsightsFile(io, file, values)
+  const format = formatOf(file, kind as 'measures' | 'observations')
 
   const deps = await openApp(readConfig(io.env, io.cwd))
   try {
@@ -74,4 +77,24 @@ async function defaultOrganisation(deps: AppDeps): Promise<string> {
   if (organisations.length === 1 && organisations[0]) return organisations[0].code
   const codes = organisations.map((o) => o.code).join(', ') || 'none yet'
   throw new UsageError(`give the organisation with --organisation CODE (organisations: ${codes}).`)
+}
+
+/** Insight files (CSV, XLSX, FHIR Bundle or NDJSON): every text de-identified before it is stored. */
+async function importInsightsFile(io: CliIo, file: string, values: { programme?: string | undefined; organisation?: string | undefined; json?: boolean | undefined }): Promise<number> {
+  insightFormatOf(file)
+  const deps = await openApp(readConfig(io.env, io.cwd))
+  try {
+    const organisation = values.organisation ?? (await defaultOrganisation(deps))
+    const scope = await getProgrammeScope(deps, organisation, values.programme ?? '')
+    const report = await importInsights(deps, CLI_ACTOR, scope, basename(file), new Uint8Array(await readFile(file)))
+    if (values.json) io.stdout(JSON.stringify({ records: report.records, excerpts: report.excerpts, redacted: report.redacted, issues: report.issues }, null, 2) + '\n')
+    else {
+      for (const issue of report.issues) io.stderr(`${issue.severity}: ${issue.message}\n`)
+      const removed = Object.entries(report.redacted).map(([type, n]) => `${n} ${type.replace('_', ' ')}`).join(', ')
+      io.stdout(report.importId === null ? `${basename(file)}: nothing imported.\n` : `${basename(file)}: ${report.records} records, ${report.excerpts} excerpts; ${removed === '' ? 'no identifiers found' : `removed before saving: ${removed}`}.\n`)
+    }
+    return hasErrors(report.issues) ? EXIT_USAGE : EXIT_OK
+  } finally {
+    await deps.store.close()
+  }
 }

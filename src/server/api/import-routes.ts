@@ -62,7 +62,7 @@ export function importRoutes(app: OpenAPIHono): void {
     async (c) => {
       const { org, programme } = c.req.valid('param')
       const imports = await listProgrammeImports(scopedDeps(c), org, programme)
-      return c.json({ imports: imports.map(({ programmeId: _p, id: _id, ...rest }) => ({ ...rest, kind: rest.kind as 'observations' | 'measures', issues: [...rest.issues] })) }, 200)
+      return c.json({ imports: imports.map(({ programmeId: _p, id: _id, ...rest }) => ({ ...rest, kind: rest.kind as 'observations' | 'measures' | 'insights', issues: [...rest.issues] })) }, 200)
     },
   )
 }

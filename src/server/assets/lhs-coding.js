@@ -24,6 +24,8 @@ if (form) {
     selection = end > start ? { start, end } : null
     status.textContent = selection ? `Selected: “${text.value.slice(start, end)}”. Tick a theme to code these words.` : 'Select words in the excerpt to code just those words, or code the whole excerpt.'
   }
+  // The excerpt is a text box so the keyboard can select in it; its words are never changed.
+  text.addEventListener('beforeinput', (event) => event.preventDefault())
   text.addEventListener('select', remember)
   text.addEventListener('keyup', remember)
   text.addEventListener('mouseup', remember)

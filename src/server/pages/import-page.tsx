@@ -102,7 +102,7 @@ function Success({ fileName, report }: { fileName: string; report: ImportReport 
   )
 }
 
-function IssueTable({ title, issues }: { title: string; issues: ImportReport['issues'] }) {
+export function IssueTable({ title, issues }: { title: string; issues: ImportReport['issues'] }) {
   return (
     <div class="lhs-table-scroll" id="issues" tabindex={0} role="region" aria-label={title}>
       <table class="nhsuk-table">

@@ -1,6 +1,7 @@
 /**
  * Coding one excerpt: read it, select words in it (mouse, or Shift and the arrow keys: the text is
- * a read-only text box so the keyboard can select), and tick one or more themes. Digits 1–9 tick
+ * a text box, so the keyboard can move and select in it; the script refuses any change to it, and
+ * it is not sent with the form), and tick one or more themes. Digits 1–9 tick
  * the first nine themes shown, "/" finds a theme, Ctrl+Enter saves. Works without the script too
  * (the whole excerpt is coded).
  */
@@ -56,7 +57,7 @@ export function CodingPage({ scope, role, view, siteNames, skip, done, error }: 
               {excerptFacts(excerpt, siteNames)}
               {view.otherCoders.length > 0 ? ` · also coded by ${view.otherCoders.length} other ${view.otherCoders.length === 1 ? 'person' : 'people'} (hidden, so your coding stays independent)` : ''}
             </div>
-            <textarea class="nhsuk-textarea lhs-excerpt" id="excerpt-text" readonly rows={Math.min(12, Math.max(3, Math.ceil(excerpt.text.length / 70)))} aria-describedby="excerpt-hint selection-status">
+            <textarea class="nhsuk-textarea lhs-excerpt" id="excerpt-text" aria-readonly="true" spellcheck={false} rows={Math.min(12, Math.max(3, Math.ceil(excerpt.text.length / 70)))} aria-describedby="excerpt-hint selection-status">
               {excerpt.text}
             </textarea>
             <p class="nhsuk-body-s" id="selection-status" aria-live="polite">

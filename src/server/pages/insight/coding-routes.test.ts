@@ -39,7 +39,7 @@ for (const engine of enginesUnderTest()) {
       const html = await (await server.requestAs('analyst', `${BASE}/coding`)).text()
       expect(html).toContain(excerpts[0]!.text)
       expect(html).toContain('Evening clinics')
-      expect(html).toContain('id="excerpt-text" readonly')
+      expect(html).toContain('id="excerpt-text" aria-readonly="true"')
       expect(html).toContain('/assets/lhs-coding.js')
       const read = await server.store.db.selectFrom('audit_log').select(['actor', 'payload']).where('action', '=', 'insight.read').execute()
       expect(read.at(-1)?.actor).toBe('analyst@test.example')
@@ -120,7 +120,7 @@ for (const engine of enginesUnderTest()) {
     it('shows a theme month by month, with no chart until there are enough months', async () => {
       const html = await (await server.requestAs('viewer', `${BASE}/themes/${evening}`)).text()
       expect(html).toContain('Theme: Evening clinics')
-      expect(html).toContain('A chart needs at least 12 months of insight; there is 1 month so far.')
+      expect(html).toContain('A chart needs at least 12 months with coded insight; there is 1 month so far.')
       expect((await server.requestAs('viewer', `${BASE}/themes/99999`)).status).toBe(404)
       expect((await server.requestAs('viewer', `${BASE}/themes/abc`)).status).toBe(404)
     })

@@ -27,8 +27,7 @@ export function FeedbackPage({ choices, action, form = {}, errors = [] }: Feedba
           <span class="nhsuk-caption-l">{organisation}</span>
           <h1>Tell us about your experience</h1>
           <p>
-            Your answers help {organisation} improve {choices.scope.programme.name.toLowerCase()} care. It takes about 2 minutes. You do not need to give your name, and
-            we do not ask for it.
+            Your answers help {organisation} improve its care. It takes about 2 minutes. You do not need to give your name, and we do not ask for it.
           </p>
           <form method="post" action={action} novalidate>
             <Radios

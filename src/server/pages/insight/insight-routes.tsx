@@ -3,6 +3,9 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { getProgrammeScope, listSites, type ProgrammeScope } from '../../../app/catalogue.ts'
 import { insightOverview, listProgrammeEvents } from '../../../app/insight/insight-overview.ts'
+import { FEEDBACK_FHIR_QUESTIONNAIRE, importInsights } from '../../../app/insight/import-insights.ts'
+import { storedFileName } from '../../../app/gather/import-file.ts'
+import { InsightImportPage } from './insight-import-page.tsx'
 import { recordEvent, recordStaffInsight, type StaffNoteKind } from '../../../app/insight/record-insight.ts'
 import { AppError } from '../../../core/errors.ts'
 import { accessOf, actorOf, scopedDeps } from '../../access/request-context.ts'
@@ -35,6 +38,25 @@ export function insightPageRoutes(app: OpenAPIHono): void {
     }
     return c.redirect(`${insightHref(c.req.param('org') ?? '', c.req.param('programme') ?? '')}/staff?saved=1`, 303)
   })
+
+  app.get(`${INSIGHT}/import`, async (c) => c.html(<InsightImportPage scope={await scopeOf(c)} role={accessOf(c).role} />))
+
+  app.post(`${INSIGHT}/import`, async (c) => {
+    const scope = await scopeOf(c)
+    const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>)
+    const file = body.file
+    const role = accessOf(c).role
+    if (!(file instanceof File) || file.size === 0) return c.html(<InsightImportPage scope={scope} role={role} problem={{ field: 'file', message: 'Choose a file to import.' }} />, 400)
+    try {
+      const report = await importInsights(scopedDeps(c), actorOf(c), scope, file.name, new Uint8Array(await file.arrayBuffer()))
+      return c.html(<InsightImportPage scope={scope} role={role} fileName={storedFileName(file.name)} report={report} />, report.importId === null ? 400 : 200)
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'invalid_request') return c.html(<InsightImportPage scope={scope} role={role} problem={{ field: 'file', message: error.message }} />, 400)
+      throw error
+    }
+  })
+
+  app.get(`${INSIGHT}/questionnaire.json`, (c) => c.json(FEEDBACK_FHIR_QUESTIONNAIRE, 200, { 'Content-Type': 'application/fhir+json; charset=utf-8' }))
 
   app.get(`${INSIGHT}/events`, async (c) => renderEvents(c, {}, undefined, c.req.query('saved') ? `Saved, split into ${Number(c.req.query('saved')) || 0} excerpts.` : undefined))
 

@@ -10,6 +10,7 @@ import { InsightFrame } from './insight-frame.tsx'
 export function ThemePage({ scope, role, trend, canReadText }: { scope: ProgrammeScope; role: Role; trend: ThemeTrend; canReadText: boolean }) {
   const { theme } = trend
   const name = `“${theme.name}”`
+  const coded = trend.months.filter((m) => m.total > 0).length
   return (
     <InsightFrame scope={scope} role={role} view="themes" title={`Theme: ${theme.name}`}>
       {theme.definition ? <p>{theme.definition}</p> : null}
@@ -20,7 +21,7 @@ export function ThemePage({ scope, role, trend, canReadText }: { scope: Programm
       ) : null}
       {trend.share && trend.count ? (
         <>
-          <h2>Share of each month's excerpts</h2>
+          <h2>Share of each month's coded excerpts</h2>
           {describeSpc(trend.share, { measureName: `Excerpts about ${name}`, valueFormat: 'percent', period: 'month' }).map((s) => (
             <p>{s}</p>
           ))}
@@ -33,17 +34,19 @@ export function ThemePage({ scope, role, trend, canReadText }: { scope: Programm
         </>
       ) : (
         <p>
-          A chart needs at least {TREND_MIN_MONTHS} months of insight; there {trend.months.length === 1 ? 'is 1 month' : `are ${trend.months.length} months`} so far. The numbers are below.
+          A chart needs at least {TREND_MIN_MONTHS} months with coded insight; there {coded === 1 ? 'is 1 month' : `are ${coded} months`} so far. The numbers are below.
         </p>
       )}
+      <p class="nhsuk-body-s">Excerpts nobody has coded yet count in neither chart: a month whose excerpts are all waiting to be coded is left out rather than read as zero.</p>
       <table class="nhsuk-table">
         <caption class="nhsuk-table__caption">Excerpts coded with this theme, by month</caption>
         <thead class="nhsuk-table__head">
           <tr>
             <th scope="col">Month</th>
             <th scope="col" class="nhsuk-table__header--numeric">With this theme</th>
-            <th scope="col" class="nhsuk-table__header--numeric">All excerpts</th>
+            <th scope="col" class="nhsuk-table__header--numeric">Coded excerpts</th>
             <th scope="col" class="nhsuk-table__header--numeric">Share</th>
+            <th scope="col" class="nhsuk-table__header--numeric">Not coded yet</th>
           </tr>
         </thead>
         <tbody class="nhsuk-table__body">
@@ -53,6 +56,7 @@ export function ThemePage({ scope, role, trend, canReadText }: { scope: Programm
               <td class="nhsuk-table__cell--numeric">{m.excerpts}</td>
               <td class="nhsuk-table__cell--numeric">{m.total}</td>
               <td class="nhsuk-table__cell--numeric">{m.total > 0 ? `${Math.round((100 * m.excerpts) / m.total)}%` : '–'}</td>
+              <td class="nhsuk-table__cell--numeric">{m.uncoded}</td>
             </tr>
           ))}
         </tbody>

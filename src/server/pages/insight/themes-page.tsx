@@ -2,6 +2,7 @@
 import type { ProgrammeScope } from '../../../app/catalogue.ts'
 import { MATRIX_BY, SMALL_CELL, type MatrixCell, type ThemeMatrix } from '../../../app/insight/theme-views.ts'
 import type { Role } from '../../../core/access.ts'
+import { groupLabel } from '../format.ts'
 import { InsightFrame } from './insight-frame.tsx'
 
 const pct = (share: number) => `${Math.round(share * 100)}%`
@@ -13,7 +14,7 @@ export function ThemesPage({ scope, role, matrix, canReadText }: { scope: Progra
     <InsightFrame scope={scope} role={role} view="themes" title="Themes">
       <p>
         How many excerpts people coded with each theme (or one of its sub-themes), by {byLabel.toLowerCase()}, out of {matrix.total.toLocaleString('en-GB')} excerpts. Each cell shows the count, its
-        share of the column's excerpts, and how many read as negative, neutral or positive. Cells with fewer than {SMALL_CELL} excerpts are marked{' '}
+        share of the column's excerpts, and under it how many read as negative · neutral · positive. Cells with fewer than {SMALL_CELL} excerpts are marked{' '}
         <span class="lhs-small-cell">small</span>: read them with care and never quote them outside the organisation. Machine suggestions are not counted.
       </p>
       <form method="get" class="lhs-inline-form">
@@ -49,7 +50,7 @@ export function ThemesPage({ scope, role, matrix, canReadText }: { scope: Progra
                 </th>
                 {matrix.columns.map((c) => (
                   <th scope="col" class="nhsuk-table__header--numeric">
-                    {c.label} ({c.total})
+                    {matrix.by === 'imd_quintile' && c.key !== 'Not stated' ? `Quintile ${groupLabel('imd_quintile', c.label)}` : c.label} ({c.total})
                   </th>
                 ))}
               </tr>
@@ -82,7 +83,10 @@ function Cell({ cell, href }: { cell: MatrixCell; href: string | undefined }) {
       {href ? <a href={href}>{count}</a> : count}
       {cell.small ? <span class="nhsuk-u-visually-hidden"> small cell</span> : null}
       <span class="lhs-mix nhsuk-body-s">
-        {cell.negative} neg · {cell.neutral} neu · {cell.positive} pos
+        <span class="nhsuk-u-visually-hidden">negative </span>
+        {cell.negative} · <span class="nhsuk-u-visually-hidden">neutral </span>
+        {cell.neutral} · <span class="nhsuk-u-visually-hidden">positive </span>
+        {cell.positive}
       </span>
     </td>
   )
