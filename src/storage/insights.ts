@@ -137,12 +137,19 @@ export interface InsightTally {
   readonly source: string
   readonly records: number
   readonly excerpts: number
+  /** Excerpts whose sentiment score is at most −1, between, at least +1 (core/text labels). */
+  readonly negative: number
+  readonly neutral: number
+  readonly positive: number
 }
 
-/** Records and excerpts by source type. */
+/** Records, excerpts and the excerpts' sentiment mix by source type. */
 export async function tallyBySource(db: Kysely<Database>, organisationId: number, programmeId: number): Promise<InsightTally[]> {
   const result = await sql<InsightTally>`
-    SELECT i.source, count(DISTINCT i.id)::integer AS records, count(x.id)::integer AS excerpts
+    SELECT i.source, count(DISTINCT i.id)::integer AS records, count(x.id)::integer AS excerpts,
+           count(x.id) FILTER (WHERE x.sentiment <= -1)::integer AS negative,
+           count(x.id) FILTER (WHERE x.sentiment > -1 AND x.sentiment < 1)::integer AS neutral,
+           count(x.id) FILTER (WHERE x.sentiment >= 1)::integer AS positive
     FROM insights i LEFT JOIN excerpts x ON x.organisation_id = i.organisation_id AND x.insight_id = i.id
     WHERE i.organisation_id = ${organisationId} AND i.programme_id = ${programmeId}
     GROUP BY i.source ORDER BY i.source`.execute(db)

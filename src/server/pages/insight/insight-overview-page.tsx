@@ -17,13 +17,20 @@ export function InsightOverviewPage({ overview, role, formUrl }: { overview: Ins
         What staff, patients, carers and communities tell us, de-identified before it is stored: {totals.records.toLocaleString('en-GB')} records, {totals.excerpts.toLocaleString('en-GB')}{' '}
         excerpts, of which {totals.coded.toLocaleString('en-GB')} have been coded into themes by a person.
       </p>
+      <p class="nhsuk-body-s">
+        How each excerpt reads (negative, neutral or positive) comes from the words used, with negation ("not good") and "but" taken into account. It describes a mix of comments, never a
+        person or a team.
+      </p>
       <table class="nhsuk-table">
-        <caption class="nhsuk-table__caption">Where the insight came from</caption>
+        <caption class="nhsuk-table__caption">Where the insight came from, and how its excerpts read</caption>
         <thead class="nhsuk-table__head">
           <tr>
             <th scope="col">Source</th>
             <th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">Records</th>
             <th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">Excerpts</th>
+            <th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">Read as negative</th>
+            <th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">Neutral</th>
+            <th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">Positive</th>
           </tr>
         </thead>
         <tbody class="nhsuk-table__body">
@@ -32,6 +39,9 @@ export function InsightOverviewPage({ overview, role, formUrl }: { overview: Ins
               <td>{SOURCE_LABEL[row.source] ?? row.source}</td>
               <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{row.records.toLocaleString('en-GB')}</td>
               <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{row.excerpts.toLocaleString('en-GB')}</td>
+              <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{row.negative.toLocaleString('en-GB')}</td>
+              <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{row.neutral.toLocaleString('en-GB')}</td>
+              <td class="nhsuk-table__cell nhsuk-table__cell--numeric">{row.positive.toLocaleString('en-GB')}</td>
             </tr>
           ))}
         </tbody>

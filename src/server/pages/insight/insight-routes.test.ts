@@ -57,6 +57,7 @@ for (const engine of enginesUnderTest()) {
       expect(html).toContain('http://localhost/feedback/test/htn')
       expect(html).toContain('/feedback/test/htn/qr.svg')
       expect(html).toMatch(/2 records, 4\s+excerpts/)
+      expect(html).toContain('Read as negative')
     })
 
     it('keeps the forms from roles that may not add insight', async () => {
