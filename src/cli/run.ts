@@ -10,6 +10,7 @@ import { itsCommand } from './commands/its.ts'
 import { migrateCommand } from './commands/migrate.ts'
 import { orgCommand } from './commands/org.ts'
 import { redactCommand } from './commands/redact.ts'
+import { findingsCommand } from './commands/findings.ts'
 import { serveCommand } from './commands/serve.ts'
 import { spcCommand } from './commands/spc.ts'
 import { tokenCommand } from './commands/token.ts'
@@ -37,6 +38,8 @@ Commands:
                                              Group rates with intervals, difference and ratio to the reference
   its FILE --change DATE [--json] [--lag N] [--family gaussian|poisson]
                                              Interrupted time series of period,value (or period,count,population)
+  findings --programme CODE [--organisation CODE] [--json] [--signals]
+                                             Work a programme's findings out again (signals and what people say) and list them
   redact FILE [--json]                       Remove identifiers (NHS numbers, names, phones …) from each line of FILE (- for stdin)
   org create CODE --name NAME                Create an organisation
   org export CODE [--output FILE] [--force]  Write everything the organisation owns to a JSON archive
@@ -67,6 +70,7 @@ const COMMANDS: Record<string, Command> = {
   spc: spcCommand,
   funnel: funnelCommand,
   redact: redactCommand,
+  findings: findingsCommand,
   gap: gapCommand,
   its: itsCommand,
   org: orgCommand,

@@ -28,7 +28,9 @@ import { insightPageRoutes } from './pages/insight/insight-routes.tsx'
 import { codingPageRoutes } from './pages/insight/coding-routes.tsx'
 import { themePageRoutes } from './pages/insight/theme-routes.tsx'
 import { codebookPageRoutes } from './pages/insight/codebook-routes.tsx'
+import { findingsPageRoutes } from './pages/triangulate/findings-routes.tsx'
 import { insightRoutes } from './api/insight-routes.ts'
+import { findingsRoutes } from './api/findings-routes.ts'
 import type { FeedbackLimiter } from './feedback-limiter.ts'
 import { classify, onError, problem } from './problem.ts'
 import { ErrorPage } from './pages/error-page.tsx'
@@ -108,7 +110,9 @@ export function createApp(deps: ServerDeps): OpenAPIHono {
   codingPageRoutes(app)
   themePageRoutes(app)
   codebookPageRoutes(app)
+  findingsPageRoutes(app)
   insightRoutes(app)
+  findingsRoutes(app)
   peopleRoutes(app, deps)
   auditPageRoutes(app)
   app.notFound((c) =>

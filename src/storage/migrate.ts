@@ -4,12 +4,14 @@ import * as foundation from './migrations/0001-foundation.ts'
 import * as trust from './migrations/0002-trust.ts'
 import * as analysis from './migrations/0003-analysis.ts'
 import * as insight from './migrations/0004-insight.ts'
+import * as triangulation from './migrations/0005-triangulation.ts'
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-trust': trust,
   '0003-analysis': analysis,
   '0004-insight': insight,
+  '0005-triangulation': triangulation,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

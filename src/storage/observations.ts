@@ -228,3 +228,27 @@ export async function listGroupLabels(db: Kysely<Database>, organisationId: numb
   for (const row of rows) out.get(row.dimension)?.push(row.group_name)
   return out
 }
+
+export interface MeasureSeriesRow extends SeriesRow {
+  readonly siteId: number
+  /** '' for all people. */
+  readonly dimension: string
+  readonly group: string
+}
+
+/** Every series of a measure for the given dimensions ('' = all people) in one read, by site, dimension, group, then period. */
+export async function readMeasureSeries(db: Kysely<Database>, organisationId: number, measureId: number, dimensions: readonly string[]): Promise<MeasureSeriesRow[]> {
+  if (dimensions.length === 0) return []
+  const rows = await db
+    .selectFrom('observations')
+    .select(['site_id', 'dimension', 'group_name', 'period_start', 'numerator', 'denominator', 'value'])
+    .where('organisation_id', '=', organisationId)
+    .where('measure_id', '=', measureId)
+    .where('dimension', 'in', [...dimensions])
+    .orderBy('site_id')
+    .orderBy('dimension')
+    .orderBy('group_name')
+    .orderBy('period_start')
+    .execute()
+  return rows.map((r) => ({ siteId: r.site_id, dimension: r.dimension, group: r.group_name, period: r.period_start, numerator: r.numerator, denominator: r.denominator, value: r.value }))
+}

@@ -245,6 +245,35 @@ export interface CodingsTable {
   created_at: Timestamp
 }
 
+export interface MeasureThemeLinksTable {
+  organisation_id: number
+  measure_id: number
+  theme_id: number
+  created_by: string
+  created_at: Generated<Date>
+}
+
+export interface FindingsTable {
+  organisation_id: number
+  id: Generated<number>
+  programme_id: number
+  /** The focus (measure, site, group or themes): stable across recomputation. */
+  key: string
+  /** The latest proposal as computed (core/triangulate ProposedFinding). */
+  proposal: ColumnType<unknown, string, string>
+  score: number
+  /** False when the latest computation no longer proposes it (kept for its decision and history). */
+  current: Generated<boolean>
+  computed_at: Timestamp
+  status: Generated<'proposed' | 'confirmed' | 'edited' | 'rejected'>
+  /** A lead's own wording and class; null keeps the proposal's. */
+  statement: string | null
+  classification: string | null
+  decided_by: string | null
+  decision_reason: string | null
+  decided_at: Timestamp | null
+}
+
 export interface Database {
   organisations: OrganisationsTable
   sites: SitesTable
@@ -265,4 +294,6 @@ export interface Database {
   excerpts: ExcerptsTable
   themes: ThemesTable
   codings: CodingsTable
+  measure_theme_links: MeasureThemeLinksTable
+  findings: FindingsTable
 }

@@ -17,12 +17,13 @@ const USERS: readonly TestUser[] = ['anonymous', ...ROLES, 'other_admin']
 
 /** The id of a theme in test's codebook, and themes for the removal route to remove one per request (seeded in beforeAll). */
 let themeId = 0
+let findingId = 0
 const removable: number[] = []
 
 /** A real URL for a route pattern, in organisation `test` (fixture programme htn, measure bp-control, a theme). */
 function urlOf(path: string): string {
   const theme = path.endsWith('/:theme/remove') ? (removable.shift() ?? 0) : themeId
-  return path.replace(':theme', String(theme)).replace(':org', 'test').replace(':programme', 'htn').replace(':measure', 'bp-control').replace(':date', 'not-a-date').replace('*', 'lhs.css')
+  return path.replace(':theme', String(theme)).replace(':finding', String(findingId)).replace(':org', 'test').replace(':programme', 'htn').replace(':measure', 'bp-control').replace(':date', 'not-a-date').replace('*', 'lhs.css')
 }
 
 type Outcome = 'allowed' | 'sign_in' | 'forbidden' | 'not_found'
@@ -53,6 +54,7 @@ describe('access matrix', () => {
     server = await openTestServer(engine, { seed: 'fixture' })
     await seedInsight(server.deps, 'test')
     themeId = (await server.store.db.selectFrom('themes').select('id').executeTakeFirstOrThrow()).id
+    findingId = (await server.store.db.selectFrom('findings').select('id').executeTakeFirstOrThrow()).id
     const scope = await getProgrammeScope(server.deps, 'test', 'htn')
     for (let i = 0; i < USERS.length; i++) removable.push(await insertTheme(server.store.db, scope.organisation.id, scope.programme.id, { parentId: null, guid: `00000000-0000-4000-8000-1000000000${String(i).padStart(2, '0')}`, name: `Removable ${i}`, definition: '', examples: [], colour: null, frame: 'inductive', position: 9, createdBy: 'test' }))
     const seen = new Set<string>()

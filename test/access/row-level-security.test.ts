@@ -11,7 +11,7 @@ import { enginesUnderTest } from '../support/engines.ts'
 import { seedInsight } from '../support/insight.ts'
 import { openTestServer, type TestServer } from '../support/server.ts'
 
-const TABLES = ['organisations', ...TENANT_TABLES, 'point_notes', 'insight_events', 'insights', 'excerpts', 'themes', 'codings', 'audit_log'] as const
+const TABLES = ['organisations', ...TENANT_TABLES, 'point_notes', 'insight_events', 'insights', 'excerpts', 'themes', 'codings', 'measure_theme_links', 'findings', 'audit_log'] as const
 
 for (const engine of enginesUnderTest()) {
   describe(`row-level security on ${engine.engine}`, () => {

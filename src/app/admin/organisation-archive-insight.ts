@@ -128,3 +128,62 @@ export async function readCodings(db: Kysely<Database>, id: number): Promise<Arc
   const rows = await db.selectFrom('codings').selectAll().where('organisation_id', '=', id).orderBy('id').execute()
   return rows.map((r) => ({ excerpt: r.excerpt_id, theme: r.theme_id, coder: r.coder, machine: r.machine, status: r.status, spanStart: r.span_start, spanEnd: r.span_end, score: r.score, createdAt: iso(r.created_at) }))
 }
+
+export interface ArchiveLink {
+  readonly measure: string
+  /** The theme's id in `themes`. */
+  readonly theme: number
+  readonly createdBy: string
+}
+
+export interface ArchiveFinding {
+  readonly id: number
+  readonly programme: string
+  readonly key: string
+  readonly proposal: unknown
+  readonly current: boolean
+  readonly computedAt: string
+  readonly status: string
+  readonly statement: string | null
+  readonly classification: string | null
+  readonly decidedBy: string | null
+  readonly decisionReason: string | null
+  readonly decidedAt: string | null
+}
+
+export async function readLinks(db: Kysely<Database>, id: number): Promise<ArchiveLink[]> {
+  const rows = await db
+    .selectFrom('measure_theme_links as l')
+    .innerJoin('measures as m', (j) => j.onRef('m.organisation_id', '=', 'l.organisation_id').onRef('m.id', '=', 'l.measure_id'))
+    .select(['m.code', 'l.theme_id', 'l.created_by'])
+    .where('l.organisation_id', '=', id)
+    .orderBy('m.code')
+    .orderBy('l.theme_id')
+    .execute()
+  return rows.map((r) => ({ measure: r.code, theme: r.theme_id, createdBy: r.created_by }))
+}
+
+export async function readFindings(db: Kysely<Database>, id: number): Promise<ArchiveFinding[]> {
+  const rows = await db
+    .selectFrom('findings as f')
+    .innerJoin('programmes as p', (j) => j.onRef('p.organisation_id', '=', 'f.organisation_id').onRef('p.id', '=', 'f.programme_id'))
+    .selectAll('f')
+    .select('p.code as programme')
+    .where('f.organisation_id', '=', id)
+    .orderBy('f.id')
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    programme: r.programme,
+    key: r.key,
+    proposal: r.proposal,
+    current: r.current,
+    computedAt: iso(r.computed_at),
+    status: r.status,
+    statement: r.statement,
+    classification: r.classification,
+    decidedBy: r.decided_by,
+    decisionReason: r.decision_reason,
+    decidedAt: r.decided_at === null ? null : iso(r.decided_at),
+  }))
+}

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely'
 import type { Database } from '../../storage/schema.ts'
-import { readCodings, readInsightEvents, readInsights, readThemes, type ArchiveCoding, type ArchiveInsight, type ArchiveInsightEvent, type ArchiveTheme } from './organisation-archive-insight.ts'
+import { readCodings, readFindings, readInsightEvents, readInsights, readLinks, readThemes, type ArchiveCoding, type ArchiveFinding, type ArchiveInsight, type ArchiveInsightEvent, type ArchiveLink, type ArchiveTheme } from './organisation-archive-insight.ts'
 
 export const ARCHIVE_FORMAT = 'lhs-organisation-archive'
 export const ARCHIVE_VERSION = 3
@@ -135,13 +135,15 @@ export interface OrganisationArchive {
   readonly insights: readonly ArchiveInsight[]
   readonly themes: readonly ArchiveTheme[]
   readonly codings: readonly ArchiveCoding[]
+  readonly links: readonly ArchiveLink[]
+  readonly findings: readonly ArchiveFinding[]
   readonly imports: readonly ArchiveImport[]
   readonly people: readonly ArchivePerson[]
   readonly audit: readonly ArchiveAuditEntry[]
 }
 
 /** The lists of an archive, in the order they are written. */
-export const ARCHIVE_LISTS = ['sites', 'programmes', 'measures', 'observations', 'rebases', 'pointNotes', 'insightEvents', 'insights', 'themes', 'codings', 'imports', 'people', 'audit'] as const
+export const ARCHIVE_LISTS = ['sites', 'programmes', 'measures', 'observations', 'rebases', 'pointNotes', 'insightEvents', 'insights', 'themes', 'codings', 'links', 'findings', 'imports', 'people', 'audit'] as const
 export type ArchiveList = (typeof ARCHIVE_LISTS)[number]
 export type ArchiveCounts = Readonly<Record<ArchiveList, number>>
 
@@ -174,6 +176,8 @@ export async function readArchive(db: Kysely<Database>, organisation: Organisati
     insights: await readInsights(db, id),
     themes: await readThemes(db, id),
     codings: await readCodings(db, id),
+    links: await readLinks(db, id),
+    findings: await readFindings(db, id),
     imports: await readImports(db, id),
     people: await readPeople(db, id),
     audit: await readAudit(db, id),

@@ -30,7 +30,7 @@ const PASSWORD = 'correct horse battery staple'
 const ONLY_TEST = 'only-test@test.example'
 const BOTH = 'both@shared.example'
 const ONLY_OTHER = 'only-other@other.example'
-const TENANT_TABLES = ['sites', 'programmes', 'measures', 'observations', 'point_notes', 'insight_events', 'insights', 'excerpts', 'themes', 'codings', 'rebases', 'imports', 'memberships'] as const
+const TENANT_TABLES = ['sites', 'programmes', 'measures', 'observations', 'point_notes', 'insight_events', 'insights', 'excerpts', 'themes', 'codings', 'measure_theme_links', 'findings', 'rebases', 'imports', 'memberships'] as const
 const ALL_TABLES = ['organisations', ...TENANT_TABLES, 'users', 'sessions', 'api_tokens', 'sign_in_attempts', 'audit_log'] as const
 
 /** The raw secrets handed out while seeding (tokens, session cookies, the password). */
@@ -165,7 +165,7 @@ for (const engine of enginesUnderTest()) {
       const archive = await exportOrganisation(deps, CLI_ACTOR, 'test')
       const entry = await store.db.selectFrom('audit_log').selectAll().where('action', '=', 'organisation.export').orderBy('seq', 'desc').executeTakeFirstOrThrow()
       expect([entry.organisation_id, entry.actor, entry.target]).toEqual([seeded.testId, 'cli', 'organisation:test'])
-      expect(JSON.parse(entry.payload).after).toEqual({ sites: 4, programmes: 1, measures: 3, observations: 6, pointNotes: 1, insightEvents: 1, insights: 1, themes: 1, codings: 1, rebases: 1, imports: 1, people: 2, audit: archive.audit.length })
+      expect(JSON.parse(entry.payload).after).toEqual({ sites: 4, programmes: 1, measures: 3, observations: 6, pointNotes: 1, insightEvents: 1, insights: 1, themes: 1, codings: 1, links: 1, findings: 1, rebases: 1, imports: 1, people: 2, audit: archive.audit.length })
       await expect(exportOrganisation(deps, CLI_ACTOR, 'nowhere')).rejects.toThrow(new AppError('not_found', 'No organisation with code "nowhere".'))
       await expect(deleteOrganisation(deps, CLI_ACTOR, 'nowhere')).rejects.toThrow('No organisation with code "nowhere".')
     })
@@ -187,7 +187,7 @@ for (const engine of enginesUnderTest()) {
       }
       const failing: AppDeps = { ...deps, store: { ...store, db: store.db.withPlugin(failAtOrganisations) } }
       await expect(deleteOrganisation(failing, CLI_ACTOR, 'test')).rejects.toThrow('simulated failure')
-      expect(deleted).toEqual(['observations', 'point_notes', 'codings', 'excerpts', 'insights', 'insight_events', 'themes', 'rebases', 'imports', 'measures', 'programmes', 'memberships', 'sites', 'organisations'])
+      expect(deleted).toEqual(['observations', 'point_notes', 'findings', 'measure_theme_links', 'codings', 'excerpts', 'insights', 'insight_events', 'themes', 'rebases', 'imports', 'measures', 'programmes', 'memberships', 'sites', 'organisations'])
       for (const table of ALL_TABLES) expect(await rowsOf(store, table), table).toBe(before[table])
     })
     it('deletes every row of test and the people only in test, and leaves other exactly as it was', async () => {

@@ -55,7 +55,7 @@ export interface OrganisationSummary {
 export async function previewOrganisationDeletion(deps: AppDeps, code: string): Promise<OrganisationSummary> {
   const db = deps.store.db
   const organisation = await requireOrganisation(db, code)
-  const count = async (table: 'observations' | 'point_notes' | 'codings' | 'excerpts' | 'insights' | 'insight_events' | 'themes' | 'rebases' | 'imports' | 'measures' | 'programmes' | 'memberships' | 'sites') => {
+  const count = async (table: 'observations' | 'point_notes' | 'findings' | 'measure_theme_links' | 'codings' | 'excerpts' | 'insights' | 'insight_events' | 'themes' | 'rebases' | 'imports' | 'measures' | 'programmes' | 'memberships' | 'sites') => {
     const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('organisation_id', '=', organisation.id).executeTakeFirstOrThrow()
     return Number(row.n)
   }
@@ -92,10 +92,12 @@ export async function deleteOrganisation(deps: AppDeps, actor: Actor, code: stri
     const organisation = await requireOrganisation(trx, code, true)
     const id = organisation.id
     const users = await usersOnlyIn(trx, id)
-    const deleted = async (table: 'observations' | 'point_notes' | 'codings' | 'excerpts' | 'insights' | 'insight_events' | 'themes' | 'rebases' | 'imports' | 'measures' | 'programmes' | 'memberships' | 'sites') =>
+    const deleted = async (table: 'observations' | 'point_notes' | 'findings' | 'measure_theme_links' | 'codings' | 'excerpts' | 'insights' | 'insight_events' | 'themes' | 'rebases' | 'imports' | 'measures' | 'programmes' | 'memberships' | 'sites') =>
       Number((await trx.deleteFrom(table).where('organisation_id', '=', id).executeTakeFirst()).numDeletedRows)
     const observations = await deleted('observations')
     const pointNotes = await deleted('point_notes')
+    await deleted('findings')
+    await deleted('measure_theme_links')
     await deleted('codings')
     await deleted('excerpts')
     const insights = await deleted('insights')

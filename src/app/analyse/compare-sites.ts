@@ -64,7 +64,10 @@ export async function compareSites(deps: AppDeps, query: ComparisonQuery): Promi
   const included = new Map(totals.map((t) => [(sites.get(t.siteId) as SiteRow).code, { site: sites.get(t.siteId) as SiteRow, periods: t.periods }]))
   if (totals.length < 2) return { ...base, funnel: null, unavailable: `A funnel plot needs at least two sites with numerators and denominators between ${window.from} and ${window.to}; there ${totals.length === 1 ? 'is one' : `are ${totals.length}`}.`, sites: included }
   const units = totals.map((t) => ({ unit: (sites.get(t.siteId) as SiteRow).code, numerator: t.numerator, denominator: t.denominator }))
-  const funnel = funnelPlot(units, { type: measure.kind === 'proportion' ? 'proportion' : 'rate', direction: measure.direction })
+  if (measure.kind !== 'proportion' && units.every((u) => u.numerator === 0)) return { ...base, funnel: null, unavailable: `No site had any events between ${window.from} and ${window.to}, so there is no rate to compare.`, sites: included }
+  // The SHMI method takes ln(O/E), impossible for a site with no events in the window: the CQC method then (docs/methods/funnel-plots.md).
+  const method = measure.kind !== 'proportion' && units.some((u) => u.numerator === 0) ? { method: 'cqc' as const } : {}
+  const funnel = funnelPlot(units, { type: measure.kind === 'proportion' ? 'proportion' : 'rate', direction: measure.direction, ...method })
   return { ...base, funnel, unavailable: null, sites: included }
 }
 

@@ -3,7 +3,7 @@
  * tags) or FHIR R4 QuestionnaireResponse resources (a Bundle as .json, or NDJSON). Every problem is
  * reported with file, line and column and, if any is an error, nothing is written; otherwise the
  * records are de-identified and written with the import's record in one transaction. Audited
- * either way, with counts only.
+ * either way, with counts only. A successful import refreshes the programme's findings.
  */
 import { AppError } from '../../core/errors.ts'
 import { hasErrors, type Issue, type Parsed } from '../../core/issues.ts'
@@ -15,6 +15,7 @@ import { audit, type Actor } from '../auth/audit.ts'
 import type { ProgrammeScope } from '../catalogue.ts'
 import type { AppDeps } from '../deps.ts'
 import { storedFileName } from '../gather/import-file.ts'
+import { recomputeFindings } from '../triangulate/compute.ts'
 import { inTransaction } from '../transaction.ts'
 import { deidentify, storeInsights } from './store-insights.ts'
 
@@ -53,13 +54,16 @@ export async function importInsights(deps: AppDeps, actor: Actor, scope: Program
     await audit(deps, actor, { organisationId: scope.organisation.id, action: 'import.insights.rejected', target, after: { bytes: content.byteLength, errors } })
     return { importId: null, records: 0, excerpts: 0, redacted: {}, issues: parsed.issues }
   }
-  return inTransaction(deps, async (tx) => {
+  const report = await inTransaction(deps, async (tx) => {
     const importId = await startImport(tx.store.db, scope.organisation.id, scope.programme.id, 'insights', file, actor.name, deps.clock())
     const counts = await storeInsights(tx, scope, parsed.value, { createdBy: actor.name, importId })
     await finishImport(tx.store.db, scope.organisation.id, importId, { inserted: counts.records, updated: 0, unchanged: 0 }, parsed.issues)
     await audit(tx, actor, { organisationId: scope.organisation.id, action: 'import.insights', target, after: { bytes: content.byteLength, records: counts.records, excerpts: counts.excerpts, redacted: counts.redacted } }, tx.store.db)
     return { importId, records: counts.records, excerpts: counts.excerpts, redacted: counts.redacted, issues: parsed.issues }
   })
+  // New insight: the programme's findings are worked out again straight away.
+  await recomputeFindings(deps, scope)
+  return report
 }
 
 function deidentifyIssue(issue: Issue): Issue {

@@ -8,6 +8,7 @@ import { upsertRebase } from '../../storage/rebases.ts'
 import { listSites, upsertSites } from '../../storage/sites.ts'
 import type { AppDeps } from '../deps.ts'
 import { seedInsight } from './seed-insight.ts'
+import { recomputeFindings } from '../triangulate/compute.ts'
 
 export interface SeedReport {
   readonly organisations: number
@@ -48,7 +49,8 @@ export async function seedDemo(deps: AppDeps, data: DemoData = generateDemo()): 
           if (measureId === undefined) throw new Error(`demo rebase for unknown measure ${rebase.measure}`)
           await upsertRebase(trx, organisation.id, { measureId, date: rebase.date, reason: rebase.reason, createdBy: rebase.createdBy })
         }
-        if (part.insight) await seedInsight({ ...deps, store: { ...deps.store, db: trx } }, { organisation, programme }, part.insight)
+        const tx = { ...deps, store: { ...deps.store, db: trx } }
+        if (part.insight && (await seedInsight(tx, { organisation, programme }, part.insight))) await recomputeFindings(tx, { organisation, programme })
       }
     }
   })

@@ -5,9 +5,11 @@
  * has insight, so seeding twice changes nothing.
  */
 import { CFIR_2 } from '../../core/codebook/index.ts'
-import type { DemoInsight } from '../../demo/index.ts'
+import { DEMO_LINKS, type DemoInsight } from '../../demo/index.ts'
 import { upsertCodings } from '../../storage/codings.ts'
 import { insertEvent } from '../../storage/insights.ts'
+import { insertLink } from '../../storage/links.ts'
+import { listMeasures } from '../../storage/measures.ts'
 import { listSites } from '../../storage/sites.ts'
 import { listThemes } from '../../storage/themes.ts'
 import type { ProgrammeScope } from '../catalogue.ts'
@@ -61,5 +63,12 @@ export async function seedInsight(deps: AppDeps, scope: ProgrammeScope, insight:
   })
   await upsertCodings(db, org, codings)
   await writeSuggestions(deps, scope)
+  const measures = await listMeasures(db, org, programmeId)
+  for (const link of DEMO_LINKS) {
+    const measure = measures.find((m) => m.code === link.measure)
+    const themeId = themeByPath.get(link.theme.join('/'))
+    if (!measure || themeId === undefined) throw new Error(`demo link ${link.measure} ↔ ${link.theme.join(' / ')} names an unknown measure or theme`)
+    await insertLink(db, org, measure.id, themeId, DEMO)
+  }
   return true
 }

@@ -24,6 +24,9 @@ export function ProgrammePage({ overview }: { overview: ProgrammeOverview }) {
       <p>
         <a href={`${base}/insight`}>Insight from people</a>: what staff, patients and communities say, coded into themes.
       </p>
+      <p>
+        <a href={`${base}/findings`}>Findings</a>: where the numbers and what people say agree, add to each other, disagree or are silent.
+      </p>
       <h2>Measures at a glance</h2>
       <p>
         Each measure for the whole organisation and all people. The first icon says whether the latest value shows special-cause variation (a real change); the second whether the target
