@@ -78,7 +78,7 @@ export function FindingPage({ scope, finding, quotes, canDecide, problem, done }
           <section class="lhs-evidence">
             <h2 id={source}>What {label.toLowerCase()} said</h2>
             {total === 0 ? (
-              <p>Nothing coded to the linked themes from {label.toLowerCase()} for this site and group in the last 12 months: silence.</p>
+              <p>Nothing coded to the linked themes from {label.toLowerCase()} for this site and group in the 18 months up to the latest data: silence.</p>
             ) : (
               <>
                 <p>

@@ -31,7 +31,7 @@ export function FindingsPage({ scope, findings, filter, canRecompute, done }: Fi
       ) : null}
       <p>
         What the numbers and what people say tell us together. Each finding puts the signals in the data beside the insight coded to the themes linked to that measure (
-        <a href={`${base}/links`}>which themes speak to which measure</a>), for the same site, community group and the last 12 months, and says for each source whether it agrees with the
+        <a href={`${base}/links`}>which themes speak to which measure</a>), for the same site and community group in the 18 months up to the latest data, and says for each source whether it agrees with the
         numbers, agrees in part, disagrees (dissonance) or is silent. The system proposes; a lead confirms, edits or rejects each finding.
         {computedAt ? ` Worked out ${formatDate(computedAt.slice(0, 10))} at ${computedAt.slice(11, 16)} UTC.` : ''}
       </p>
