@@ -34,8 +34,14 @@ for (const engine of enginesUnderTest()) {
       expect(recordedHigh?.proposal.cells.community).toBe('dissonance')
       const overall = [...findings.values()].map((f) => f.proposal.overall)
       expect(overall).toContain('partial_agreement')
-      // Staff never speak about language: every finding whose evidence includes language excerpts has a silent staff cell.
-      expect([...findings.values()].some((f) => f.proposal.cells.staff === 'silence' && f.proposal.excerpts.patients.ids.length > 0)).toBe(true)
+      // Staff never speak about language: where patients or communities raise it, the staff cell is silence.
+      const language = await server.store.db.selectFrom('themes').select('id').where('name', '=', 'Language and information').executeTakeFirstOrThrow()
+      const languageExcerpts = new Set((await server.store.db.selectFrom('codings as c').innerJoin('themes as t', (j) => j.onRef('t.organisation_id', '=', 'c.organisation_id').onRef('t.id', '=', 'c.theme_id')).select('c.excerpt_id').where((eb) => eb.or([eb('t.id', '=', language.id), eb('t.parent_id', '=', language.id)])).where('c.machine', '=', false).execute()).map((r) => r.excerpt_id))
+      const speakingOfLanguage = [...findings.values()].filter((f) => f.proposal.focus.themes.includes(language.id) && [...f.proposal.excerpts.patients.ids, ...f.proposal.excerpts.community.ids].some((id) => languageExcerpts.has(id)))
+      expect(speakingOfLanguage.length).toBeGreaterThan(0)
+      const staffNotes = await server.store.db.selectFrom('excerpts as x').innerJoin('insights as i', (j) => j.onRef('i.organisation_id', '=', 'x.organisation_id').onRef('i.id', '=', 'x.insight_id')).select('x.id').where('i.collected_via', '=', 'staff_form').execute()
+      expect(staffNotes.filter((x) => languageExcerpts.has(x.id))).toEqual([])
+      expect(speakingOfLanguage.some((f) => f.proposal.cells.staff === 'silence')).toBe(true)
     })
 
     it('keeps a lead’s decisions when the findings are worked out again after new data', async () => {
