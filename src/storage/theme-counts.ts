@@ -84,6 +84,8 @@ export interface PeriodCount {
   readonly total: number
   /** Excerpts received that period that nobody has coded yet (they count in neither). */
   readonly uncoded: number
+  /** Mean sentiment score of the theme's excerpts that period; null when it has none. */
+  readonly sentiment: number | null
 }
 
 /** A theme's excerpts per calendar month or ISO week, beside the coded excerpts that period; periods with no excerpts at all are absent. */
@@ -91,11 +93,13 @@ export async function countThemeByPeriod(db: Kysely<Database>, organisationId: n
   const unit = period === 'month' ? sql`'month'` : sql`'week'`
   const result = await sql<PeriodCount>`${ancestors(organisationId)}
     SELECT to_char(date_trunc(${unit}, x.received_on), 'YYYY-MM-DD') AS period,
-           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM codings c JOIN ancestry a ON a.organisation_id = c.organisation_id AND a.theme_id = c.theme_id
-                                          WHERE c.organisation_id = x.organisation_id AND c.excerpt_id = x.id AND NOT c.machine AND a.ancestor_id = ${themeId}))::integer AS excerpts,
+           count(*) FILTER (WHERE themed)::integer AS excerpts,
            count(*) FILTER (WHERE coded)::integer AS total,
-           count(*) FILTER (WHERE NOT coded)::integer AS uncoded
-    FROM (SELECT x.*, i.received_on, EXISTS (SELECT 1 FROM codings c WHERE c.organisation_id = x.organisation_id AND c.excerpt_id = x.id AND NOT c.machine) AS coded
+           count(*) FILTER (WHERE NOT coded)::integer AS uncoded,
+           avg(x.sentiment) FILTER (WHERE themed)::float8 AS sentiment
+    FROM (SELECT x.*, i.received_on, EXISTS (SELECT 1 FROM codings c WHERE c.organisation_id = x.organisation_id AND c.excerpt_id = x.id AND NOT c.machine) AS coded,
+                 EXISTS (SELECT 1 FROM codings c JOIN ancestry a ON a.organisation_id = c.organisation_id AND a.theme_id = c.theme_id
+                         WHERE c.organisation_id = x.organisation_id AND c.excerpt_id = x.id AND NOT c.machine AND a.ancestor_id = ${themeId}) AS themed
           FROM excerpts x JOIN insights i ON i.organisation_id = x.organisation_id AND i.id = x.insight_id
           WHERE ${where(organisationId, filter)}) x
     GROUP BY 1 ORDER BY 1`.execute(db)

@@ -6,7 +6,7 @@
  */
 import { NOT_STATED } from '../../core/insight/model.ts'
 import { addPeriods } from '../../core/period.ts'
-import { cChart, pChart, type AttributeResult } from '../../core/spc/index.ts'
+import { cChart, pChart, xmrChart, type AttributeResult, type SpcResult } from '../../core/spc/index.ts'
 import { AppError } from '../../core/errors.ts'
 import { listExcerpts, type ExcerptFilter, type ExcerptRow } from '../../storage/excerpts.ts'
 import { countThemeByPeriod, countThemeCells, type CountBy, type PeriodCount } from '../../storage/theme-counts.ts'
@@ -115,6 +115,8 @@ export interface ThemeTrend {
   readonly share: AttributeResult | null
   /** Excerpts coded with the theme each month (C chart); null with too few months. */
   readonly count: AttributeResult | null
+  /** The mean sentiment of the theme's excerpts each month (XmR, more positive is better); null with too few months that have any. */
+  readonly sentiment: SpcResult | null
 }
 
 /** Months an attribute chart needs before its limits mean anything. */
@@ -125,11 +127,13 @@ export async function themeTrend(deps: AppDeps, scope: ProgrammeScope, themeId: 
   const theme = (await listThemes(deps.store.db, org, programmeId)).find((t) => t.id === themeId)
   if (!theme) throw new AppError('not_found', `No theme ${themeId} in ${scope.programme.name}'s codebook.`)
   const months = fillMonths(await countThemeByPeriod(deps.store.db, org, { programmeId }, themeId, 'month'))
-  if (months.filter((m) => m.total > 0).length < TREND_MIN_MONTHS) return { theme, months, share: null, count: null }
+  const withSentiment = months.filter((m) => m.sentiment !== null)
+  const sentiment = withSentiment.length >= TREND_MIN_MONTHS ? xmrChart(withSentiment.map((m) => ({ period: m.period, value: m.sentiment as number })), { direction: 'increase', interval: 'month' }) : null
+  if (months.filter((m) => m.total > 0).length < TREND_MIN_MONTHS) return { theme, months, share: null, count: null, sentiment }
   const share = pChart(months.filter((m) => m.total > 0).map((m) => ({ period: m.period, numerator: m.excerpts, denominator: m.total })), { direction: 'neutral', interval: 'month' })
   // Months whose excerpts nobody has coded yet would read as zero: they are left out of the count chart too.
   const count = cChart(months.filter((m) => m.total > 0).map((m) => ({ period: m.period, value: m.excerpts })), { direction: 'neutral', interval: 'month' })
-  return { theme, months, share, count }
+  return { theme, months, share, count, sentiment }
 }
 
 /** Months with no insight at all are months with zero excerpts of the theme, between the first and the last. */
@@ -137,7 +141,7 @@ function fillMonths(rows: readonly PeriodCount[]): PeriodCount[] {
   if (rows.length === 0) return []
   const byMonth = new Map(rows.map((r) => [r.period, r]))
   const out: PeriodCount[] = []
-  for (let month = rows[0]!.period; month <= rows.at(-1)!.period; month = addPeriods(month, 'month', 1)) out.push(byMonth.get(month) ?? { period: month, excerpts: 0, total: 0, uncoded: 0 })
+  for (let month = rows[0]!.period; month <= rows.at(-1)!.period; month = addPeriods(month, 'month', 1)) out.push(byMonth.get(month) ?? { period: month, excerpts: 0, total: 0, uncoded: 0, sentiment: null })
   return out
 }
 

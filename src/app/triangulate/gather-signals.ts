@@ -3,11 +3,11 @@
  * for the whole organisation and each site, for all people and each deprivation quintile (XmR
  * charts with the measure's direction, target and rebases, as the measure pages draw them by
  * default), its sites on a funnel plot over the latest 13 periods, the gap between the most and
- * least deprived fifths, and each linked theme's monthly count.
+ * least deprived fifths, and each linked theme's monthly count and mean sentiment.
  */
 import { AppError } from '../../core/errors.ts'
 import { xmrChart } from '../../core/spc/index.ts'
-import { signalsFromChart, signalsFromFunnel, signalsFromGap, signalsFromGroupDifferences, signalsFromThemeTrend, type Signal } from '../../core/triangulate/index.ts'
+import { signalsFromChart, signalsFromFunnel, signalsFromGap, signalsFromGroupDifferences, signalsFromSentimentTrend, signalsFromThemeTrend, type Signal } from '../../core/triangulate/index.ts'
 import { groupDifferences } from '../../core/compare/index.ts'
 import { readMeasureSeries, type MeasureSeriesRow } from '../../storage/observations.ts'
 import { listRebases } from '../../storage/rebases.ts'
@@ -86,6 +86,7 @@ export async function gatherSignals(deps: AppDeps, scope: ProgrammeScope, measur
   for (const theme of linkedThemes) {
     const trend = await themeTrend(deps, scope, theme.id)
     if (trend.count) signals.push(...signalsFromThemeTrend({ theme: { id: theme.id, name: theme.name }, chart: trend.count }))
+    if (trend.sentiment) signals.push(...signalsFromSentimentTrend({ theme: { id: theme.id, name: theme.name }, chart: trend.sentiment }))
   }
   return signals
 }

@@ -37,6 +37,19 @@ export function ThemePage({ scope, role, trend, canReadText }: { scope: Programm
           A chart needs at least {TREND_MIN_MONTHS} months with coded insight; there {coded === 1 ? 'is 1 month' : `are ${coded} months`} so far. The numbers are below.
         </p>
       )}
+      {trend.sentiment ? (
+        <>
+          <h2>How these comments read, month by month</h2>
+          <p>
+            The average sentiment score of the month's excerpts coded with this theme (above 0 reads positive, below 0 negative; how it is scored: src/core/text/README.md). A run of
+            months above or below the average is a shift in how people speak about it, not a verdict on anyone.
+          </p>
+          {describeSpc(trend.sentiment, { measureName: `Sentiment of comments about ${name}`, valueFormat: 'decimal1', period: 'month' }).map((s) => (
+            <p>{s}</p>
+          ))}
+          <figure class="lhs-figure">{raw(spcChartSvg(trend.sentiment, { title: `Mean sentiment of excerpts coded ${name} each month (XmR chart)`, valueFormat: 'decimal1', period: 'month', target: null, id: 'theme-sentiment' }))}</figure>
+        </>
+      ) : null}
       <p class="nhsuk-body-s">Excerpts nobody has coded yet count in neither chart: a month whose excerpts are all waiting to be coded is left out rather than read as zero.</p>
       <table class="nhsuk-table">
         <caption class="nhsuk-table__caption">Excerpts coded with this theme, by month</caption>
