@@ -8,15 +8,22 @@ import { classificationLabel, ConvergenceTag, SOURCES } from './finding-labels.t
 
 const STATUS_LABEL = { proposed: 'Proposed', confirmed: 'Confirmed', edited: 'Edited', rejected: 'Rejected' } as const
 
+/** Findings shown before "show all": a decision group reads the strongest first. */
+export const FIRST_FINDINGS = 20
+
 interface FindingsPageProps {
   readonly scope: ProgrammeScope
   readonly findings: readonly FindingView[]
+  readonly all: boolean
   readonly filter: FindingFilter
   readonly canRecompute: boolean
   readonly done?: string | undefined
 }
 
-export function FindingsPage({ scope, findings, filter, canRecompute, done }: FindingsPageProps) {
+export function FindingsPage({ scope, findings, all, filter, canRecompute, done }: FindingsPageProps) {
+  const shown = all ? findings : findings.slice(0, FIRST_FINDINGS)
+  const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === 'string'))
+  query.set('all', '1')
   const { organisation, programme } = scope
   const base = `/organisations/${organisation.code}/programmes/${programme.code}`
   const computedAt = findings.find((f) => f.current)?.computedAt
@@ -56,7 +63,9 @@ export function FindingsPage({ scope, findings, filter, canRecompute, done }: Fi
       ) : (
         <div class="lhs-scroll" tabindex={0} role="region" aria-label="Triangulation matrix">
           <table class="nhsuk-table lhs-matrix">
-            <caption class="nhsuk-table__caption">Triangulation matrix: {findings.length} findings, strongest evidence first</caption>
+            <caption class="nhsuk-table__caption">
+              Triangulation matrix: {shown.length === findings.length ? `${findings.length} findings` : `the strongest ${shown.length} of ${findings.length} findings`}, strongest evidence first
+            </caption>
             <thead class="nhsuk-table__head">
               <tr>
                 <th scope="col">Finding</th>
@@ -67,7 +76,7 @@ export function FindingsPage({ scope, findings, filter, canRecompute, done }: Fi
               </tr>
             </thead>
             <tbody class="nhsuk-table__body">
-              {findings.map((f) => (
+              {shown.map((f) => (
                 <tr>
                   <th scope="row">
                     <a href={`${base}/findings/${f.id}`}>{f.statement}</a>
@@ -103,6 +112,11 @@ export function FindingsPage({ scope, findings, filter, canRecompute, done }: Fi
           </table>
         </div>
       )}
+      {shown.length < findings.length ? (
+        <p>
+          <a href={`${base}/findings?${query.toString()}`}>Show all {findings.length} findings</a>
+        </p>
+      ) : null}
     </Layout>
   )
 }

@@ -24,7 +24,7 @@ export function findingsPageRoutes(app: OpenAPIHono): void {
     const filter = filterOf(c)
     const findings = await listProgrammeFindings(scopedDeps(c), scope, filter)
     const done = c.req.query('recomputed') ? `Worked out again: ${c.req.query('recomputed')} findings.` : undefined
-    return c.html(<FindingsPage scope={scope} findings={findings} filter={filter} canRecompute={can(accessOf(c).role, 'analyse')} done={done} />)
+    return c.html(<FindingsPage scope={scope} findings={findings} all={c.req.query('all') === '1'} filter={filter} canRecompute={can(accessOf(c).role, 'analyse')} done={done} />)
   })
 
   app.post(`${PROGRAMME}/findings/recompute`, async (c) => {
