@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { enginesUnderTest } from '../../../test/support/engines.ts'
-import { all, htmlOf, jsonOf, one, openTestServer, problemOf, textOf, type TestServer } from '../../../test/support/server.ts'
+import { all, htmlOf, jsonOf, one, openTestServer, problemOf, textOf, uploadForm, type TestServer } from '../../../test/support/server.ts'
 import { GroupComparisonSchema, MeasureChartSchema, SiteComparisonSchema, SummaryMatrixSchema } from '../../contract/analysis.ts'
 
 const HTN = '/api/v1/organisations/test/programmes/htn'
@@ -138,6 +138,17 @@ for (const engine of enginesUnderTest()) {
       const count = SiteComparisonSchema.parse(await jsonOf(await server.app.request(`${HTN}/measures/monitors-lent/funnel`)))
       expect(count.funnel).toBeNull()
       expect(count.unavailable).toContain('a count')
+    })
+
+    it('compares rates with no events: the CQC method when one site has none, no funnel when no site has any', async () => {
+      const upload = (rows: string[]) => server.app.request(`${HTN}/imports`, { method: 'POST', body: uploadForm('observations', 'falls.csv', ['measure,period,site,dimension,group,numerator,denominator,value', ...rows].join('\n') + '\n') })
+      expect((await upload(['falls,2025-01-13,alpha,,,0,1000,', 'falls,2025-01-13,beta,,,0,1200,'])).status).toBe(200)
+      const none = SiteComparisonSchema.parse(await jsonOf(await server.app.request(`${HTN}/measures/falls/funnel?from=2025-01-13&to=2025-01-13`)))
+      expect(none.funnel).toBeNull()
+      expect(none.unavailable).toBe('No site had any events between 2025-01-13 and 2025-01-13, so there is no rate to compare.')
+      expect((await upload(['falls,2025-01-20,alpha,,,0,1000,', 'falls,2025-01-20,beta,,,4,1200,'])).status).toBe(200)
+      const oneSite = SiteComparisonSchema.parse(await jsonOf(await server.app.request(`${HTN}/measures/falls/funnel?from=2025-01-20&to=2025-01-20`)))
+      expect(oneSite.funnel?.units.map((u) => [u.unit, u.numerator]).sort()).toEqual([['alpha', 0], ['beta', 4]])
     })
 
     it('says why groups cannot be compared where only one group has data', async () => {
