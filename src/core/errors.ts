@@ -29,3 +29,8 @@ export class AppError extends Error {
 export function notFound(what: string, code: string): AppError {
   return new AppError('not_found', `No ${what} with code "${code}".`)
 }
+
+/** A refusal about one form or record field: its one issue names the field in `column`, so a page can point at it. */
+export function invalidField(field: string, message: string, value?: string): AppError {
+  return new AppError('invalid_request', message, [{ severity: 'error', code: 'invalid_field', message, column: field, ...(value === undefined ? {} : { value: value.slice(0, 100) }) }])
+}

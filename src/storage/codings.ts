@@ -114,3 +114,15 @@ export async function decideSuggestion(db: Kysely<Database>, organisationId: num
     .executeTakeFirst()
   return Number(result.numUpdatedRows) > 0
 }
+
+/** The themes people (not the machine) applied to each excerpt. */
+export function personThemesByExcerpt(codings: readonly CodingRow[]): Map<number, number[]> {
+  const themes = new Map<number, number[]>()
+  for (const c of codings) {
+    if (c.machine) continue
+    const list = themes.get(c.excerptId)
+    if (list) list.push(c.themeId)
+    else themes.set(c.excerptId, [c.themeId])
+  }
+  return themes
+}

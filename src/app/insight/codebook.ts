@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { codebookToQdc, findFrame, FRAMES, parseQdc, type Codebook, type CodebookTheme } from '../../core/codebook/index.ts'
-import { AppError } from '../../core/errors.ts'
+import { AppError, invalidField } from '../../core/errors.ts'
 import { hasErrors, type Issue } from '../../core/issues.ts'
 import type { ThemeSeed } from '../../core/insight/model.ts'
 import { textCharacterProblem } from '../../ingest/index.ts'
@@ -17,6 +17,18 @@ import { inTransaction } from '../transaction.ts'
 
 export { FRAMES }
 export type { ThemeRow }
+
+/** How deep each theme sits: 0 for a top-level theme, 1 for its sub-themes, and so on. */
+export function themeDepths(themes: readonly Pick<ThemeRow, 'id' | 'parentId'>[]): Map<number, number> {
+  const parent = new Map(themes.map((t) => [t.id, t.parentId]))
+  return new Map(
+    themes.map((theme) => {
+      let d = 0
+      for (let p = theme.parentId; p !== null && d < 20; p = parent.get(p) ?? null) d++
+      return [theme.id, d]
+    }),
+  )
+}
 
 export function listCodebook(deps: AppDeps, scope: ProgrammeScope): Promise<ThemeRow[]> {
   return listThemes(deps.store.db, scope.organisation.id, scope.programme.id)
@@ -95,21 +107,18 @@ export async function removeTheme(deps: AppDeps, actor: Actor, scope: ProgrammeS
 
 function checkFields(fields: ThemeFields): ThemeFields {
   const name = fields.name.trim()
-  if (name === '' || name.length > 200) throw invalid('name', name === '' ? 'Enter a name for the theme.' : `The name is ${name.length} characters long (expected at most 200).`)
+  if (name === '' || name.length > 200) throw invalidField('name', name === '' ? 'Enter a name for the theme.' : `The name is ${name.length} characters long (expected at most 200).`)
   const definition = fields.definition.trim()
-  if (definition.length > 4000) throw invalid('definition', `The definition is ${definition.length} characters long (expected at most 4,000).`)
+  if (definition.length > 4000) throw invalidField('definition', `The definition is ${definition.length} characters long (expected at most 4,000).`)
   const examples = fields.examples.map((e) => e.trim()).filter((e) => e !== '')
-  if (examples.length > 20 || examples.some((e) => e.length > 500)) throw invalid('examples', 'Give at most 20 examples of up to 500 characters each.')
+  if (examples.length > 20 || examples.some((e) => e.length > 500)) throw invalidField('examples', 'Give at most 20 examples of up to 500 characters each.')
   for (const [field, text] of [['name', name], ['definition', definition], ['examples', examples.join('\n')]] as const) {
     const problem = textCharacterProblem(text.replace(/\n/g, ' '))
-    if (problem) throw invalid(field, `The ${field} ${problem}.`)
+    if (problem) throw invalidField(field, `The ${field} ${problem}.`)
   }
   return { name, definition, examples }
 }
 
-function invalid(field: string, message: string): AppError {
-  return new AppError('invalid_request', message, [{ severity: 'error', code: 'invalid_field', message, column: field }])
-}
 
 /** The codebook as a tree for exchange. */
 export async function codebookOf(deps: AppDeps, scope: ProgrammeScope): Promise<Codebook> {

@@ -3,7 +3,7 @@
  * community event or interview whose notes or transcript are split into excerpts. Texts are
  * de-identified before they are stored; every record is audited without its text.
  */
-import { AppError } from '../../core/errors.ts'
+import { invalidField } from '../../core/errors.ts'
 import type { SourceType } from '../../core/insight/model.ts'
 import { parseIsoDate } from '../../core/period.ts'
 import { textCharacterProblem } from '../../ingest/index.ts'
@@ -41,7 +41,7 @@ export interface EventRecord {
 const LIMITS = { text: 20000, title: 200, short: 200, tag: 60, tags: 20 } as const
 
 export async function recordStaffInsight(deps: AppDeps, actor: Actor, scope: ProgrammeScope, input: StaffInsight): Promise<StoredCounts> {
-  if (!Object.hasOwn(STAFF_NOTE_KINDS, input.kind)) throw invalid('kind', `"${input.kind}" is not a kind of staff note (expected observation or huddle).`)
+  if (!Object.hasOwn(STAFF_NOTE_KINDS, input.kind)) throw invalidField('kind', `"${input.kind}" is not a kind of staff note (expected observation or huddle).`)
   const text = required(input.text, 'note', LIMITS.text, 'text')
   checkDate(input.date, deps)
   const tags = checkTags(input.tags)
@@ -54,7 +54,7 @@ export async function recordStaffInsight(deps: AppDeps, actor: Actor, scope: Pro
 }
 
 export async function recordEvent(deps: AppDeps, actor: Actor, scope: ProgrammeScope, input: EventRecord): Promise<StoredCounts & { eventId: number }> {
-  if (input.kind !== 'event' && input.kind !== 'interview') throw invalid('kind', `"${String(input.kind)}" is not a kind of record (expected event or interview).`)
+  if (input.kind !== 'event' && input.kind !== 'interview') throw invalidField('kind', `"${String(input.kind)}" is not a kind of record (expected event or interview).`)
   const what = input.kind === 'event' ? 'event' : 'interview'
   const title = required(input.title, `title of the ${what}`, LIMITS.title, 'title')
   const notes = required(input.notes, `notes or transcript of the ${what}`, LIMITS.text * 10, 'notes')
@@ -77,32 +77,28 @@ function programmeTarget(scope: ProgrammeScope): string {
   return `organisation:${scope.organisation.code}/programme:${scope.programme.code}`
 }
 
-/** A refusal that names the form field it is about (in its one issue's `column`), so a page can point at it. */
-function invalid(field: string, message: string, value?: string): AppError {
-  return new AppError('invalid_request', message, [{ severity: 'error', code: 'invalid_field', message, column: field, ...(value === undefined ? {} : { value: value.slice(0, 100) }) }])
-}
 
 function required(text: string, what: string, max: number, field: string): string {
   const trimmed = text.trim()
-  if (trimmed === '') throw invalid(field, `Enter the ${what}.`)
+  if (trimmed === '') throw invalidField(field, `Enter the ${what}.`)
   return optional(trimmed, what, max, field)
 }
 
 function optional(text: string, what: string, max: number, field: string): string {
   const trimmed = text.trim()
-  if (trimmed.length > max) throw invalid(field, `The ${what} is ${trimmed.length.toLocaleString('en-GB')} characters long (expected at most ${max.toLocaleString('en-GB')}).`)
+  if (trimmed.length > max) throw invalidField(field, `The ${what} is ${trimmed.length.toLocaleString('en-GB')} characters long (expected at most ${max.toLocaleString('en-GB')}).`)
   const problem = textCharacterProblem(trimmed)
-  if (problem) throw invalid(field, `The ${what} ${problem}.`)
+  if (problem) throw invalidField(field, `The ${what} ${problem}.`)
   return trimmed
 }
 
 function checkTags(tags: readonly string[]): string[] {
   const kept = [...new Set(tags.map((t) => optional(t, 'tag', LIMITS.tag, 'tags').toLowerCase()).filter((t) => t !== ''))]
-  if (kept.length > LIMITS.tags) throw invalid('tags', `There are ${kept.length} tags (expected at most ${LIMITS.tags}).`)
+  if (kept.length > LIMITS.tags) throw invalidField('tags', `There are ${kept.length} tags (expected at most ${LIMITS.tags}).`)
   return kept
 }
 
 function checkDate(date: string, deps: AppDeps): void {
-  if (parseIsoDate(date) === undefined) throw invalid('date', `The date "${date}" is not a date (expected YYYY-MM-DD, for example 2025-12-08).`, date)
-  if (date > deps.clock().toISOString().slice(0, 10)) throw invalid('date', `The date ${date} is in the future (expected today or earlier).`, date)
+  if (parseIsoDate(date) === undefined) throw invalidField('date', `The date "${date}" is not a date (expected YYYY-MM-DD, for example 2025-12-08).`, date)
+  if (date > deps.clock().toISOString().slice(0, 10)) throw invalidField('date', `The date ${date} is in the future (expected today or earlier).`, date)
 }

@@ -5,7 +5,7 @@
  * from clustering the uncoded excerpts. All local: no text leaves the machine.
  */
 import { createThemeSuggester, proposeThemes, type ThemeProposal } from '../../core/insight/index.ts'
-import { listCodings, replaceSuggestions } from '../../storage/codings.ts'
+import { listCodings, personThemesByExcerpt, replaceSuggestions } from '../../storage/codings.ts'
 import { listExcerpts } from '../../storage/excerpts.ts'
 import { audit, type Actor } from '../auth/audit.ts'
 import type { ProgrammeScope } from '../catalogue.ts'
@@ -39,8 +39,7 @@ export async function writeSuggestions(deps: AppDeps, scope: ProgrammeScope): Pr
   const [org, programmeId] = [scope.organisation.id, scope.programme.id]
   const db = deps.store.db
   const [excerpts, codings] = await Promise.all([listExcerpts(db, org, { programmeId, limit: ALL }), listCodings(db, org, programmeId)])
-  const themesOf = new Map<number, number[]>()
-  for (const c of codings) if (!c.machine) themesOf.set(c.excerptId, [...(themesOf.get(c.excerptId) ?? []), c.themeId])
+  const themesOf = personThemesByExcerpt(codings)
   const coded = excerpts.filter((x) => themesOf.has(x.id)).map((x) => ({ id: x.id, text: x.text, themeIds: themesOf.get(x.id) ?? [] }))
   const uncoded = excerpts.filter((x) => !themesOf.has(x.id))
   const suggester = createThemeSuggester(coded)

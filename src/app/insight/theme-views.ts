@@ -15,6 +15,7 @@ import { listThemes, type ThemeRow } from '../../storage/themes.ts'
 import type { Actor } from '../auth/audit.ts'
 import type { ProgrammeScope } from '../catalogue.ts'
 import type { AppDeps } from '../deps.ts'
+import { themeDepths } from './codebook.ts'
 import { auditTextRead } from './read-audit.ts'
 
 /** Cells with fewer excerpts than this are marked small: read them with care, never quote them outside. */
@@ -72,13 +73,15 @@ export async function themeMatrix(deps: AppDeps, scope: ProgrammeScope, by: Matr
     .map((t) => (by === 'site' ? { key: siteById.get(t.column)?.code ?? t.column, label: siteById.get(t.column)?.name ?? t.column, total: t.excerpts } : { key: t.column, label: t.column, total: t.excerpts }))
     .sort(columnOrder)
   const columnOf = new Map(totals.map((t) => [t.column, by === 'site' ? (siteById.get(t.column)?.code ?? t.column) : t.column] as const))
+  const byCell = new Map(counts.filter((c) => c.themeId !== null).map((c) => [`${c.themeId}|${columnOf.get(c.column)}`, c]))
+  const columnTotal = new Map(columns.map((c) => [c.key, c.total]))
   const cell = (themeId: number, key: string): MatrixCell => {
-    const found = counts.find((c) => c.themeId === themeId && columnOf.get(c.column) === key) ?? EMPTY
-    const total = columns.find((c) => c.key === key)?.total ?? 0
+    const found = byCell.get(`${themeId}|${key}`) ?? EMPTY
+    const total = columnTotal.get(key) ?? 0
     return { ...pick(found), share: total > 0 ? found.excerpts / total : 0, small: found.excerpts > 0 && found.excerpts < SMALL_CELL }
   }
   const total = totals.reduce((sum, t) => sum + t.excerpts, 0)
-  const depth = depthOf(themes)
+  const depth = themeDepths(themes)
   const rows = themes.map((theme) => {
     const cells = columns.map((column) => cell(theme.id, column.key))
     const sum = cells.reduce((acc, c) => ({ excerpts: acc.excerpts + c.excerpts, negative: acc.negative + c.negative, neutral: acc.neutral + c.neutral, positive: acc.positive + c.positive }), EMPTY)
@@ -95,17 +98,6 @@ function pick(c: { excerpts: number; negative: number; neutral: number; positive
 function columnOrder(a: MatrixColumn, b: MatrixColumn): number {
   if ((a.key === NOT_STATED) !== (b.key === NOT_STATED)) return a.key === NOT_STATED ? 1 : -1
   return a.label.localeCompare(b.label, 'en-GB', { numeric: true })
-}
-
-function depthOf(themes: readonly ThemeRow[]): Map<number, number> {
-  const parent = new Map(themes.map((t) => [t.id, t.parentId]))
-  return new Map(
-    themes.map((theme) => {
-      let d = 0
-      for (let p = theme.parentId; p !== null && d < 20; p = parent.get(p) ?? null) d++
-      return [theme.id, d]
-    }),
-  )
 }
 
 export interface ThemeTrend {

@@ -4,7 +4,7 @@
  * audited, and survives recomputation.
  */
 import type { Classification, Convergence, ProposedFinding } from '../../core/triangulate/index.ts'
-import { AppError } from '../../core/errors.ts'
+import { AppError, invalidField } from '../../core/errors.ts'
 import { textCharacterProblem } from '../../ingest/index.ts'
 import { decideFinding as saveDecision, listFindings, type FindingRow, type FindingStatus } from '../../storage/findings.ts'
 import { audit, type Actor } from '../auth/audit.ts'
@@ -81,19 +81,19 @@ export interface DecisionInput {
 /** A lead confirms, edits (its wording or class) or rejects a finding, always with a reason. */
 export async function decide(deps: AppDeps, actor: Actor, scope: ProgrammeScope, id: number, input: DecisionInput): Promise<FindingView> {
   const reason = input.reason.trim()
-  if (reason === '') throw invalid('reason', 'Give the reason for your decision: it is kept with the finding so others know why.')
-  if (reason.length > 2000) throw invalid('reason', `The reason is ${reason.length} characters long (expected at most 2,000).`)
+  if (reason === '') throw invalidField('reason', 'Give the reason for your decision: it is kept with the finding so others know why.')
+  if (reason.length > 2000) throw invalidField('reason', `The reason is ${reason.length} characters long (expected at most 2,000).`)
   const problem = textCharacterProblem(reason)
-  if (problem) throw invalid('reason', `The reason ${problem}.`)
-  if (!['confirm', 'edit', 'reject'].includes(input.action)) throw invalid('action', `"${input.action}" is not a decision (expected confirm, edit or reject).`)
+  if (problem) throw invalidField('reason', `The reason ${problem}.`)
+  if (!['confirm', 'edit', 'reject'].includes(input.action)) throw invalidField('action', `"${input.action}" is not a decision (expected confirm, edit or reject).`)
   let statement: string | null = null
   let classification: string | null = null
   if (input.action === 'edit') {
     statement = (input.statement ?? '').trim()
-    if (statement === '' || statement.length > 500) throw invalid('statement', statement === '' ? 'Write the finding as you want it to read.' : `The finding is ${statement.length} characters long (expected at most 500).`)
-    if (textCharacterProblem(statement)) throw invalid('statement', `The finding ${textCharacterProblem(statement)}.`)
+    if (statement === '' || statement.length > 500) throw invalidField('statement', statement === '' ? 'Write the finding as you want it to read.' : `The finding is ${statement.length} characters long (expected at most 500).`)
+    if (textCharacterProblem(statement)) throw invalidField('statement', `The finding ${textCharacterProblem(statement)}.`)
     classification = input.classification ?? null
-    if (classification !== null && !CLASSIFICATIONS.some((c) => c.value === classification)) throw invalid('classification', `"${classification}" is not a kind of finding (expected ${CLASSIFICATIONS.map((c) => c.value).join(', ')}).`)
+    if (classification !== null && !CLASSIFICATIONS.some((c) => c.value === classification)) throw invalidField('classification', `"${classification}" is not a kind of finding (expected ${CLASSIFICATIONS.map((c) => c.value).join(', ')}).`)
   }
   const status = input.action === 'confirm' ? 'confirmed' : input.action === 'edit' ? 'edited' : 'rejected'
   return inTransaction(deps, async (tx) => {
@@ -104,6 +104,3 @@ export async function decide(deps: AppDeps, actor: Actor, scope: ProgrammeScope,
   })
 }
 
-function invalid(field: string, message: string): AppError {
-  return new AppError('invalid_request', message, [{ severity: 'error', code: 'invalid_field', message, column: field }])
-}

@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../core/errors.ts'
 import type { ProposedFinding } from '../../core/triangulate/index.ts'
-import { listCodings } from '../../storage/codings.ts'
+import { listCodings, personThemesByExcerpt } from '../../storage/codings.ts'
 import { listExcerpts } from '../../storage/excerpts.ts'
 import { listFindings } from '../../storage/findings.ts'
 import { deleteLink, insertLink, listLinks, type LinkRow } from '../../storage/links.ts'
@@ -36,8 +36,7 @@ export async function linkView(deps: AppDeps, scope: ProgrammeScope): Promise<Li
     listCodings(db, org, programmeId),
     listSites(db, org),
   ])
-  const themesOf = new Map<number, number[]>()
-  for (const c of codings) if (!c.machine) themesOf.set(c.excerptId, [...(themesOf.get(c.excerptId) ?? []), c.themeId])
+  const themesOf = personThemesByExcerpt(codings)
   const siteCode = new Map(sites.map((s) => [s.id, s.kind === 'system' ? null : s.code]))
   const signals = findings.flatMap((f) => f.proposal.signals)
   const suggestions = suggestLinks(

@@ -7,12 +7,12 @@ import { compareGroups } from '../../app/analyse/compare-groups.ts'
 import { compareSites } from '../../app/analyse/compare-sites.ts'
 import { getSeries, type SeriesQuery } from '../../app/analyse/get-series.ts'
 import { getSeriesOptions } from '../../app/analyse/series-options.ts'
-import { getProgrammeScope } from '../../app/catalogue.ts'
 import { can } from '../../core/access.ts'
 import { AppError } from '../../core/errors.ts'
 import { CHART_TYPES, type ChartType } from '../../core/model.ts'
 import { MIN_BASELINE, PROFILES, type Profile } from '../../core/spc/index.ts'
 import { accessOf, actorOf, scopedDeps } from '../access/request-context.ts'
+import { scopeOf } from './programme-scope.ts'
 import type { FormProblem } from './chart-notes.tsx'
 import { formOf } from './form-body.ts'
 import { GroupsPage } from './groups-page.tsx'
@@ -151,10 +151,6 @@ function measurePath(c: Context): string {
 
 function measureParams(c: Context) {
   return { organisation: c.req.param('org') ?? '', programme: c.req.param('programme') ?? '', measure: c.req.param('measure') ?? '' }
-}
-
-function scopeOf(c: Context) {
-  return getProgrammeScope(scopedDeps(c), c.req.param('org') ?? '', c.req.param('programme') ?? '')
 }
 
 function noteInput(c: Context, form: Record<string, string | undefined>): PointNoteInput {

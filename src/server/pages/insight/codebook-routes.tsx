@@ -1,7 +1,6 @@
 /** The codebook pages: view, add a frame or theme, change or remove a theme, REFI-QDA export and import, candidate new themes. */
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import { getProgrammeScope, type ProgrammeScope } from '../../../app/catalogue.ts'
 import { addFrame, addTheme, editTheme, exportQdc, importQdc, listCodebook, removeTheme } from '../../../app/insight/codebook.ts'
 import { proposeNewThemes } from '../../../app/insight/suggestions.ts'
 import { themeMatrix } from '../../../app/insight/theme-views.ts'
@@ -9,8 +8,9 @@ import { can } from '../../../core/access.ts'
 import { AppError } from '../../../core/errors.ts'
 import type { Issue } from '../../../core/issues.ts'
 import { accessOf, actorOf, scopedDeps } from '../../access/request-context.ts'
+import { idFrom, scopeOf } from '../programme-scope.ts'
 import { formOf } from '../form-body.ts'
-import type { FormProblem } from '../form-field.tsx'
+import { problemFrom, type FormProblem } from '../form-field.tsx'
 import { CodebookPage } from './codebook-page.tsx'
 import { INSIGHT } from './insight-routes.tsx'
 import { ProposalsPage } from './proposals-page.tsx'
@@ -75,7 +75,7 @@ export function codebookPageRoutes(app: OpenAPIHono): void {
   app.post(`${CODEBOOK}/:theme`, async (c) => {
     const form = await formOf(c)
     try {
-      await editTheme(scopedDeps(c), actorOf(c), await scopeOf(c), themeIdOf(c), fieldsOf(form))
+      await editTheme(scopedDeps(c), actorOf(c), await scopeOf(c), idFrom(c.req.param('theme'), 'theme'), fieldsOf(form))
     } catch (error) {
       return renderEdit(c, problemOf(error), 400)
     }
@@ -83,7 +83,7 @@ export function codebookPageRoutes(app: OpenAPIHono): void {
   })
 
   app.post(`${CODEBOOK}/:theme/remove`, async (c) => {
-    await removeTheme(scopedDeps(c), actorOf(c), await scopeOf(c), themeIdOf(c))
+    await removeTheme(scopedDeps(c), actorOf(c), await scopeOf(c), idFrom(c.req.param('theme'), 'theme'))
     return c.redirect(`${c.req.path.replace(/\/[^/]+\/remove$/, '')}?saved=removed`, 303)
   })
 }
@@ -92,20 +92,10 @@ function fieldsOf(form: Record<string, string | undefined>) {
   return { name: form.name ?? '', definition: form.definition ?? '', examples: (form.examples ?? '').split(/\r?\n/) }
 }
 
-function themeIdOf(c: Context): number {
-  const id = Number(c.req.param('theme'))
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw new AppError('not_found', `No theme "${c.req.param('theme') ?? ''}".`)
-  return id
-}
-
 function problemOf(error: unknown): FormProblem {
-  if (error instanceof AppError && (error.code === 'invalid_request' || error.code === 'conflict')) return { field: error.issues[0]?.column ?? 'name', message: error.message }
-  throw error
+  return problemFrom(error, 'name', ['invalid_request', 'conflict'])
 }
 
-async function scopeOf(c: Context): Promise<ProgrammeScope> {
-  return getProgrammeScope(scopedDeps(c), c.req.param('org') ?? '', c.req.param('programme') ?? '')
-}
 
 async function renderCodebook(c: Context, extra: { problem?: FormProblem; issues?: readonly Issue[]; done?: string | undefined }, status: 200 | 400 = 200) {
   const scope = await scopeOf(c)
@@ -116,7 +106,7 @@ async function renderCodebook(c: Context, extra: { problem?: FormProblem; issues
 
 async function renderEdit(c: Context, problem?: FormProblem, status: 200 | 400 = 200) {
   const scope = await scopeOf(c)
-  const id = themeIdOf(c)
+  const id = idFrom(c.req.param('theme'), 'theme')
   const deps = scopedDeps(c)
   const theme = (await listCodebook(deps, scope)).find((t) => t.id === id)
   if (!theme) throw new AppError('not_found', `No theme ${id} in this codebook.`)

@@ -6,6 +6,7 @@
  * (the whole excerpt is coded).
  */
 import type { CodingView } from '../../../app/insight/coding.ts'
+import { themeDepths } from '../../../app/insight/codebook.ts'
 import type { ProgrammeScope } from '../../../app/catalogue.ts'
 import type { Role } from '../../../core/access.ts'
 import { ErrorSummary } from '../error-summary.tsx'
@@ -27,7 +28,7 @@ export function CodingPage({ scope, role, view, siteNames, skip, done, error }: 
   const { excerpt, themes, mine, suggestions, progress } = view
   const applied = new Map(mine.map((c) => [c.themeId, c]))
   const suggested = new Map(suggestions.map((s) => [s.themeId, s]))
-  const depth = depthOf(themes)
+  const depth = themeDepths(themes)
   const ordered = [...themes.filter((t) => suggested.has(t.id)).sort((a, b) => (suggested.get(b.id)?.score ?? 0) - (suggested.get(a.id)?.score ?? 0)), ...themes.filter((t) => !suggested.has(t.id))]
   return (
     <InsightFrame scope={scope} role={role} view="coding" title="Code excerpts" error={error !== undefined} scripts={['lhs-coding.js']}>
@@ -114,15 +115,4 @@ export function CodingPage({ scope, role, view, siteNames, skip, done, error }: 
       )}
     </InsightFrame>
   )
-}
-
-function depthOf(themes: CodingView['themes']): Map<number, number> {
-  const parent = new Map(themes.map((t) => [t.id, t.parentId]))
-  const depth = new Map<number, number>()
-  for (const theme of themes) {
-    let d = 0
-    for (let p = theme.parentId; p !== null && d < 20; p = parent.get(p) ?? null) d++
-    depth.set(theme.id, d)
-  }
-  return depth
 }

@@ -1,12 +1,13 @@
 /** The coding page, agreement between coders and the machine coder's runs. */
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import { getProgrammeScope, listSites, type ProgrammeScope } from '../../../app/catalogue.ts'
+import { listSites } from '../../../app/catalogue.ts'
 import { agreementReport } from '../../../app/insight/agreement.ts'
 import { codingView, saveCodes, type CodeChoice } from '../../../app/insight/coding.ts'
 import { runSuggestions } from '../../../app/insight/suggestions.ts'
 import { AppError } from '../../../core/errors.ts'
 import { accessOf, actorOf, scopedDeps } from '../../access/request-context.ts'
+import { idFrom, scopeOf } from '../programme-scope.ts'
 import { AgreementPage } from './agreement-page.tsx'
 import { CodingPage } from './coding-page.tsx'
 import { INSIGHT } from './insight-routes.tsx'
@@ -50,15 +51,11 @@ export function codingPageRoutes(app: OpenAPIHono): void {
   })
 }
 
-async function scopeOf(c: Context): Promise<ProgrammeScope> {
-  return getProgrammeScope(scopedDeps(c), c.req.param('org') ?? '', c.req.param('programme') ?? '')
-}
 
 async function renderCoding(c: Context, query: { excerpt?: string | undefined; skip?: string | undefined; done?: string | undefined; error?: string | undefined }, status: 200 | 400 = 200) {
   const deps = scopedDeps(c)
   const scope = await scopeOf(c)
-  const excerptId = query.excerpt ? Number(query.excerpt) : undefined
-  if (excerptId !== undefined && !(Number.isInteger(excerptId) && excerptId > 0)) throw new AppError('not_found', `No excerpt "${query.excerpt}".`)
+  const excerptId = query.excerpt ? idFrom(query.excerpt, 'excerpt') : undefined
   const skip = Math.max(0, Math.min(100_000, Number(query.skip) || 0))
   const [view, sites] = await Promise.all([codingView(deps, actorOf(c), scope, excerptId, skip), listSites(deps, scope.organisation.code)])
   return c.html(<CodingPage scope={scope} role={accessOf(c).role} view={view} siteNames={new Map(sites.map((s) => [s.id, s.name]))} skip={skip} done={query.done} error={query.error} />, status)

@@ -7,6 +7,7 @@ import { Field, describedBy, type FormProblem } from '../form-field.tsx'
 import { formatDate } from '../format.ts'
 import { CsrfField } from '../layout.tsx'
 import { Done, InsightFrame } from './insight-frame.tsx'
+import { DateField, SiteField } from './record-fields.tsx'
 
 export interface EventValues {
   readonly kind?: string
@@ -101,18 +102,8 @@ export function EventsPage({ scope, role, sites, events, today, values = {}, pro
             <Field id="place" label="Where it was held (optional)" problem={problem}>
               <input class="nhsuk-input" type="text" id="place" name="place" value={values.place ?? ''} maxlength={200} />
             </Field>
-            <Field id="site" label="Site it is about" problem={problem}>
-              <select class="nhsuk-select" id="site" name="site">
-                {sites.map((s) => (
-                  <option value={s.kind === 'system' ? '' : s.code} selected={(values.site ?? '') === (s.kind === 'system' ? '' : s.code)}>
-                    {s.kind === 'system' ? `${s.name} (whole organisation)` : s.name}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field id="date" label="Date" problem={problem}>
-              <input class="nhsuk-input nhsuk-input--width-10" type="date" id="date" name="date" value={values.date ?? today} max={today} {...describedBy('date', problem)} />
-            </Field>
+            <SiteField label="Site it is about" sites={sites} value={values.site} problem={problem} />
+            <DateField value={values.date} today={today} problem={problem} />
             <Field id="groups" label="Community groups taking part (optional)" hint="Separated by commas, for example: older people, carers" problem={problem}>
               <input class="nhsuk-input" type="text" id="groups" name="groups" value={values.groups ?? ''} />
             </Field>

@@ -1,7 +1,7 @@
 /** A programme's insight pages: the overview, the staff note form, events and interviews. */
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import { getProgrammeScope, listSites, type ProgrammeScope } from '../../../app/catalogue.ts'
+import { listSites } from '../../../app/catalogue.ts'
 import { insightOverview, listProgrammeEvents } from '../../../app/insight/insight-overview.ts'
 import { FEEDBACK_FHIR_QUESTIONNAIRE, importInsights } from '../../../app/insight/import-insights.ts'
 import { storedFileName } from '../../../app/gather/import-file.ts'
@@ -9,8 +9,9 @@ import { InsightImportPage } from './insight-import-page.tsx'
 import { recordEvent, recordStaffInsight, type StaffNoteKind } from '../../../app/insight/record-insight.ts'
 import { AppError } from '../../../core/errors.ts'
 import { accessOf, actorOf, scopedDeps } from '../../access/request-context.ts'
+import { scopeOf } from '../programme-scope.ts'
 import { formOf } from '../form-body.ts'
-import type { FormProblem } from '../form-field.tsx'
+import { problemFrom, type FormProblem } from '../form-field.tsx'
 import { EventsPage, type EventValues } from './events-page.tsx'
 import { feedbackUrl } from './feedback-routes.tsx'
 import { insightHref } from './insight-nav.tsx'
@@ -76,9 +77,6 @@ export function insightPageRoutes(app: OpenAPIHono): void {
   })
 }
 
-async function scopeOf(c: Context): Promise<ProgrammeScope> {
-  return getProgrammeScope(scopedDeps(c), c.req.param('org') ?? '', c.req.param('programme') ?? '')
-}
 
 function today(c: Context): string {
   return scopedDeps(c).clock().toISOString().slice(0, 10)
@@ -100,7 +98,6 @@ async function renderEvents(c: Context, values: EventValues, problem: FormProble
 
 /** The field a refusal is about (from its issue's column; a missing site is the site field), or rethrow anything that is not the user's mistake. */
 function fieldProblem(error: unknown): FormProblem {
-  if (error instanceof AppError && error.code === 'invalid_request') return { field: error.issues[0]?.column ?? 'text', message: error.message }
   if (error instanceof AppError && error.code === 'not_found' && error.message.startsWith('No site')) return { field: 'site', message: error.message }
-  throw error
+  return problemFrom(error, 'text')
 }

@@ -6,6 +6,7 @@ import { ErrorSummary } from '../error-summary.tsx'
 import { Field, describedBy, type FormProblem } from '../form-field.tsx'
 import { CsrfField } from '../layout.tsx'
 import { Done, InsightFrame } from './insight-frame.tsx'
+import { DateField, SiteField } from './record-fields.tsx'
 
 export interface StaffNoteValues {
   readonly kind?: string
@@ -55,18 +56,8 @@ export function StaffNotePage({ scope, role, sites, today, values = {}, problem,
                 {values.text ?? ''}
               </textarea>
             </Field>
-            <Field id="site" label="Site" problem={problem}>
-              <select class="nhsuk-select" id="site" name="site" {...describedBy('site', problem)}>
-                {sites.map((s) => (
-                  <option value={s.kind === 'system' ? '' : s.code} selected={(values.site ?? '') === (s.kind === 'system' ? '' : s.code)}>
-                    {s.kind === 'system' ? `${s.name} (whole organisation)` : s.name}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field id="date" label="Date" problem={problem}>
-              <input class="nhsuk-input nhsuk-input--width-10" type="date" id="date" name="date" value={values.date ?? today} max={today} {...describedBy('date', problem)} />
-            </Field>
+            <SiteField label="Site" sites={sites} value={values.site} problem={problem} />
+            <DateField value={values.date} today={today} problem={problem} />
             <Field id="tags" label="Tags (optional)" hint="Words to find the note by, separated by commas, for example: evening clinics, monitors" problem={problem}>
               <input class="nhsuk-input" type="text" id="tags" name="tags" value={values.tags ?? ''} aria-describedby="tags-hint" />
             </Field>

@@ -1,11 +1,9 @@
 /** Seeing themes: the theme matrix, one theme over time, and the quotes behind a cell (text reads, audited). */
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import type { Context } from 'hono'
-import { getProgrammeScope, type ProgrammeScope } from '../../../app/catalogue.ts'
 import { isMatrixBy, MATRIX_BY, themeMatrix, themeQuotes, themeTrend } from '../../../app/insight/theme-views.ts'
 import { can } from '../../../core/access.ts'
-import { AppError } from '../../../core/errors.ts'
 import { accessOf, actorOf, scopedDeps } from '../../access/request-context.ts'
+import { idFrom, scopeOf } from '../programme-scope.ts'
 import { INSIGHT } from './insight-routes.tsx'
 import { QuotesPage } from './quotes-page.tsx'
 import { ThemePage } from './theme-page.tsx'
@@ -21,7 +19,7 @@ export function themePageRoutes(app: OpenAPIHono): void {
 
   app.get(`${INSIGHT}/themes/:theme`, async (c) => {
     const scope = await scopeOf(c)
-    const trend = await themeTrend(scopedDeps(c), scope, idOf(c.req.param('theme')))
+    const trend = await themeTrend(scopedDeps(c), scope, idFrom(c.req.param('theme'), 'theme'))
     return c.html(<ThemePage scope={scope} role={accessOf(c).role} trend={trend} canReadText={can(accessOf(c).role, 'read_text')} />)
   })
 
@@ -30,18 +28,9 @@ export function themePageRoutes(app: OpenAPIHono): void {
     const by = c.req.query('by')
     const column = c.req.query('column')
     const theme = c.req.query('theme')
-    const quotes = await themeQuotes(scopedDeps(c), actorOf(c), scope, { themeId: theme === undefined ? undefined : idOf(theme), by: isMatrixBy(by) ? by : undefined, column })
+    const quotes = await themeQuotes(scopedDeps(c), actorOf(c), scope, { themeId: theme === undefined ? undefined : idFrom(theme, 'theme'), by: isMatrixBy(by) ? by : undefined, column })
     const where = isMatrixBy(by) && column !== undefined ? ` (${MATRIX_BY.find((m) => m.by === by)?.label.toLowerCase()}: ${column})` : ''
     return c.html(<QuotesPage scope={scope} role={accessOf(c).role} quotes={quotes} heading={`${quotes.theme ? `Coded “${quotes.theme.name}”` : 'All excerpts'}${where}`} />)
   })
 }
 
-function idOf(text: string | undefined): number {
-  const id = Number(text)
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw new AppError('not_found', `No theme "${text ?? ''}".`)
-  return id
-}
-
-async function scopeOf(c: Context): Promise<ProgrammeScope> {
-  return getProgrammeScope(scopedDeps(c), c.req.param('org') ?? '', c.req.param('programme') ?? '')
-}

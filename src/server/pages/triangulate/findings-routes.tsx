@@ -1,7 +1,6 @@
 /** Findings pages: the triangulation matrix, one finding, a lead's decision, recomputation, and the measure ↔ theme links. */
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import { getProgrammeScope, type ProgrammeScope } from '../../../app/catalogue.ts'
 import { findingQuotes } from '../../../app/triangulate/finding-quotes.ts'
 import { CLASSIFICATIONS, decide, getFinding, listProgrammeFindings, type FindingFilter } from '../../../app/triangulate/findings.ts'
 import { addLink, linkView, removeLink } from '../../../app/triangulate/links.ts'
@@ -10,8 +9,9 @@ import { can } from '../../../core/access.ts'
 import { AppError } from '../../../core/errors.ts'
 import type { Classification, Convergence } from '../../../core/triangulate/index.ts'
 import { accessOf, actorOf, scopedDeps } from '../../access/request-context.ts'
+import { idFrom, scopeOf } from '../programme-scope.ts'
 import { formOf } from '../form-body.ts'
-import type { FormProblem } from '../form-field.tsx'
+import { problemFrom, type FormProblem } from '../form-field.tsx'
 import { FindingPage } from './finding-page.tsx'
 import { FindingsPage } from './findings-page.tsx'
 import { LinksPage } from './links-page.tsx'
@@ -38,10 +38,9 @@ export function findingsPageRoutes(app: OpenAPIHono): void {
   app.post(`${PROGRAMME}/findings/:finding/decision`, async (c) => {
     const form = await formOf(c)
     try {
-      await decide(scopedDeps(c), actorOf(c), await scopeOf(c), idOf(c), { action: (form.action ?? 'confirm') as 'confirm', statement: form.statement, classification: form.classification, reason: form.reason ?? '' })
+      await decide(scopedDeps(c), actorOf(c), await scopeOf(c), idFrom(c.req.param('finding'), 'finding'), { action: (form.action ?? 'confirm') as 'confirm', statement: form.statement, classification: form.classification, reason: form.reason ?? '' })
     } catch (error) {
-      if (error instanceof AppError && error.code === 'invalid_request') return renderFinding(c, { field: error.issues[0]?.column ?? 'reason', message: error.message }, undefined, 400)
-      throw error
+      return renderFinding(c, problemFrom(error, 'reason'), undefined, 400)
     }
     return c.redirect(`${c.req.path.replace(/\/decision$/, '')}?saved=1`, 303)
   })
@@ -78,20 +77,11 @@ function filterOf(c: Context): FindingFilter {
   }
 }
 
-function idOf(c: Context): number {
-  const id = Number(c.req.param('finding'))
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw new AppError('not_found', `No finding "${c.req.param('finding') ?? ''}".`)
-  return id
-}
-
-async function scopeOf(c: Context): Promise<ProgrammeScope> {
-  return getProgrammeScope(scopedDeps(c), c.req.param('org') ?? '', c.req.param('programme') ?? '')
-}
 
 async function renderFinding(c: Context, problem: FormProblem | undefined, done: string | undefined, status: 200 | 400 = 200) {
   const deps = scopedDeps(c)
   const scope = await scopeOf(c)
-  const finding = await getFinding(deps, scope, idOf(c))
+  const finding = await getFinding(deps, scope, idFrom(c.req.param('finding'), 'finding'))
   const role = accessOf(c).role
   const quotes = can(role, 'read_text') ? await findingQuotes(deps, actorOf(c), scope, finding) : null
   return c.html(<FindingPage scope={scope} finding={finding} quotes={quotes} canDecide={can(role, 'lead')} problem={problem} done={done} />, status)
