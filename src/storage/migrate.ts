@@ -5,6 +5,7 @@ import * as trust from './migrations/0002-trust.ts'
 import * as analysis from './migrations/0003-analysis.ts'
 import * as insight from './migrations/0004-insight.ts'
 import * as triangulation from './migrations/0005-triangulation.ts'
+import * as loop from './migrations/0006-loop.ts'
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003-analysis': analysis,
   '0004-insight': insight,
   '0005-triangulation': triangulation,
+  '0006-loop': loop,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -7,7 +7,7 @@ import { listMeasures, upsertMeasures } from './measures.ts'
 import { listSeries, readSeries, upsertObservations } from './observations.ts'
 import { ensureOrganisation, findOrganisation } from './organisations.ts'
 import { upsertProgramme } from './programmes.ts'
-import { listRebases, upsertRebase } from './rebases.ts'
+import { acceptRebaseSuggestion, declineRebaseSuggestion, deleteRebase, listRebaseSuggestions, listRebases, suggestRebase, upsertRebase } from './rebases.ts'
 import { startImport } from './imports.ts'
 import { listSites, upsertSites } from './sites.ts'
 
@@ -123,8 +123,32 @@ for (const engine of enginesUnderTest()) {
       const measureId = measureIds.get('bp-control')!
       expect(await upsertRebase(store.db, orgId, { measureId, date: '2025-03-03', reason: 'New guideline', createdBy: 'test' })).toBe(true)
       expect(await upsertRebase(store.db, orgId, { measureId, date: '2025-03-03', reason: 'New guideline', createdBy: 'test' })).toBe(false)
-      expect(await listRebases(store.db, orgId, measureId)).toEqual([{ measureId, date: '2025-03-03', reason: 'New guideline', createdBy: 'test' }])
+      expect(await listRebases(store.db, orgId, measureId)).toEqual([{ measureId, date: '2025-03-03', reason: 'New guideline', createdBy: 'test', siteId: null }])
       await expect(upsertRebase(store.db, orgId, { measureId, date: '2025-04-07', reason: '  ', createdBy: 'test' })).rejects.toThrow()
+    })
+
+    it("applies a site's own rebase to that site only, and a suggestion to no chart until it is accepted", async () => {
+      const measureId = measureIds.get('bp-control')!
+      const eastgate = siteIds.get('eastgate')!
+      await upsertRebase(store.db, orgId, { measureId, date: '2025-03-03', reason: 'Every site', createdBy: 'test' })
+      await upsertRebase(store.db, orgId, { measureId, date: '2025-05-05', reason: 'Eastgate only', createdBy: 'test', siteId: eastgate })
+      expect(await suggestRebase(store.db, orgId, { measureId, siteId: eastgate, date: '2025-06-02', reason: 'Action: loans', createdBy: 'review', actionId: null })).toBe(true)
+      expect(await suggestRebase(store.db, orgId, { measureId, siteId: eastgate, date: '2025-05-05', reason: 'Clash', createdBy: 'review', actionId: null })).toBe(false)
+      const dates = async (site?: number) => (await listRebases(store.db, orgId, measureId, site)).map((r) => r.date)
+      expect(await dates()).toEqual(['2025-03-03'])
+      expect(await dates(eastgate)).toEqual(['2025-03-03', '2025-05-05'])
+      expect(await dates(siteIds.get('westbrook')!)).toEqual(['2025-03-03'])
+      const [suggestion] = await listRebaseSuggestions(store.db, orgId, { measureId })
+      expect(suggestion).toMatchObject({ date: '2025-06-02', siteId: eastgate, reason: 'Action: loans' })
+      expect(await acceptRebaseSuggestion(store.db, orgId, suggestion!.id, 'lead@example.org')).toMatchObject({ createdBy: 'lead@example.org' })
+      expect(await acceptRebaseSuggestion(store.db, orgId, suggestion!.id, 'lead@example.org')).toBeUndefined()
+      expect(await dates(eastgate)).toEqual(['2025-03-03', '2025-05-05', '2025-06-02'])
+      await suggestRebase(store.db, orgId, { measureId, siteId: null, date: '2025-07-07', reason: 'Declined', createdBy: 'review', actionId: null })
+      const [declined] = await listRebaseSuggestions(store.db, orgId, { measureId })
+      expect(await declineRebaseSuggestion(store.db, orgId, declined!.id)).toBe(true)
+      expect(await listRebaseSuggestions(store.db, orgId, { measureId })).toEqual([])
+      expect(await deleteRebase(store.db, orgId, measureId, '2025-05-05')).toBe(false)
+      expect(await deleteRebase(store.db, orgId, measureId, '2025-05-05', eastgate)).toBe(true)
     })
 
     it('rolls back every row of a failed transaction', async () => {

@@ -58,7 +58,7 @@ export async function getSeries(deps: AppDeps, query: SeriesQuery): Promise<Seri
   const siteIds = root.id === site.id ? [site.id] : [site.id, root.id]
   const [rows, rebases, allNotes] = await Promise.all([
     readSeries(db, scope.organisation.id, key),
-    listRebases(db, scope.organisation.id, measure.id),
+    listRebases(db, scope.organisation.id, measure.id, site.id),
     listPointNotes(db, scope.organisation.id, measure.id, siteIds),
   ])
   const notes = allNotes.filter((n) => n.siteId === site.id || n.kind === 'annotation')

@@ -41,7 +41,7 @@ export async function getProgrammeOverview(deps: AppDeps, organisationCode: stri
   const org = scope.organisation.id
   const summaries = await Promise.all(
     measures.map(async (measure) => {
-      const [rebases, notes, series] = await Promise.all([listRebases(db, org, measure.id), listPointNotes(db, org, measure.id, [root.id]), listSeries(db, org, measure.id)])
+      const [rebases, notes, series] = await Promise.all([listRebases(db, org, measure.id, root.id), listPointNotes(db, org, measure.id, [root.id]), listSeries(db, org, measure.id)])
       const exclusions = exclusionsOf(notes, root.id)
       const summarise = async (dimension: string, group: string): Promise<SeriesSummary> => {
         const rows = await readSeries(db, org, { measureId: measure.id, siteId: root.id, dimension, group })
