@@ -1,0 +1,25 @@
+/** A browser-like signed-in session for page tests: the session cookie, and form posts carrying the page's CSRF token. */
+import { startSession } from '../../src/app/auth/sign-in.ts'
+import { htmlOf, one, type TestServer } from '../support/server.ts'
+
+export interface Session {
+  get(path: string): Promise<Response>
+  /** A form post (urlencoded; repeat a field by giving a list) with the session's CSRF token unless `csrf` is false. */
+  post(path: string, fields: Record<string, string | readonly string[]>, csrf?: boolean): Promise<Response>
+}
+
+export async function signIn(server: TestServer, email: string): Promise<Session> {
+  const user = await server.store.db.selectFrom('users').select(['id', 'email', 'display_name', 'password_hash']).where('email', '=', email).executeTakeFirstOrThrow()
+  const { sessionSecret } = await startSession(server.deps, { id: user.id, email: user.email, displayName: user.display_name, passwordHash: user.password_hash, disabled: false }, { address: 'test', userAgent: 'test', method: 'test' })
+  const headers = { cookie: `lhs_session=${sessionSecret}` }
+  const token = one(await htmlOf(await server.rawApp.request('/', { headers })), 'form[action="/sign-out"] input[name="_csrf"]').getAttribute('value') ?? ''
+  return {
+    get: async (path) => server.rawApp.request(path, { headers }),
+    post: async (path, fields, csrf = true) => {
+      const body = new URLSearchParams()
+      for (const [name, value] of Object.entries(fields)) for (const v of typeof value === 'string' ? [value] : value) body.append(name, v)
+      if (csrf) body.append('_csrf', token)
+      return server.rawApp.request(path, { method: 'POST', headers, body })
+    },
+  }
+}
