@@ -17,6 +17,10 @@ export interface Config {
   readonly trustProxy: boolean
   /** Single sign-on, when LHS_OIDC_* are set. */
   readonly oidc: OidcSettings | undefined
+  /** Alert emails go through this SMTP server (smtp:// or smtps://) when set. */
+  readonly smtpUrl: string | undefined
+  /** Where people open LHS (https://lhs.example.org): alert emails and webhooks link to it; default http://HOST:PORT. */
+  readonly publicUrl: string | undefined
 }
 
 export function readConfig(env: Readonly<Record<string, string | undefined>>, cwd: string): Config {
@@ -32,6 +36,8 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>, cw
     },
     trustProxy: parseFlag(env.LHS_TRUST_PROXY, 'LHS_TRUST_PROXY'),
     oidc: readOidcConfig(env),
+    smtpUrl: parseUrl(env.LHS_SMTP_URL, 'LHS_SMTP_URL', ['smtp:', 'smtps:']),
+    publicUrl: parseUrl(env.LHS_PUBLIC_URL, 'LHS_PUBLIC_URL', ['http:', 'https:'])?.replace(/\/+$/, ''),
   }
 }
 
@@ -45,6 +51,18 @@ function parsePositive(text: string, name: string): number {
   const value = Number(text)
   if (!Number.isFinite(value) || value <= 0) throw new UsageError(`${name}: "${text}" is not a positive number.`)
   return value
+}
+
+function parseUrl(text: string | undefined, name: string, protocols: readonly string[]): string | undefined {
+  if (text === undefined || text === '') return undefined
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new UsageError(`${name}: "${text}" is not a URL (expected ${protocols.map((p) => `${p}//…`).join(' or ')}).`)
+  }
+  if (!protocols.includes(url.protocol)) throw new UsageError(`${name}: "${text}" starts with ${url.protocol} (expected ${protocols.map((p) => `${p}//…`).join(' or ')}).`)
+  return text
 }
 
 function parseFlag(text: string | undefined, name: string): boolean {

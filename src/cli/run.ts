@@ -11,6 +11,7 @@ import { migrateCommand } from './commands/migrate.ts'
 import { orgCommand } from './commands/org.ts'
 import { redactCommand } from './commands/redact.ts'
 import { findingsCommand } from './commands/findings.ts'
+import { reviewCommand } from './commands/review.ts'
 import { serveCommand } from './commands/serve.ts'
 import { spcCommand } from './commands/spc.ts'
 import { tokenCommand } from './commands/token.ts'
@@ -40,6 +41,8 @@ Commands:
                                              Interrupted time series of period,value (or period,count,population)
   findings --programme CODE [--organisation CODE] [--json] [--signals]
                                              Work a programme's findings out again (signals and what people say) and list them
+  review --programme CODE [--organisation CODE] [--json] [--no-run]
+                                             Review a programme's actions now and print each verdict (--json: with reasons and evidence)
   redact FILE [--json]                       Remove identifiers (NHS numbers, names, phones …) from each line of FILE (- for stdin)
   org create CODE --name NAME                Create an organisation
   org export CODE [--output FILE] [--force]  Write everything the organisation owns to a JSON archive
@@ -71,6 +74,7 @@ const COMMANDS: Record<string, Command> = {
   funnel: funnelCommand,
   redact: redactCommand,
   findings: findingsCommand,
+  review: reviewCommand,
   gap: gapCommand,
   its: itsCommand,
   org: orgCommand,

@@ -90,6 +90,33 @@ for (const engine of enginesUnderTest()) {
           `${API}/{org}/programmes/{programme}/findings/recompute`,
           `${API}/{org}/programmes/{programme}/findings/{finding}`,
           `${API}/{org}/programmes/{programme}/findings/{finding}/decision`,
+          `${API}/{org}/groups`,
+          `${API}/{org}/groups/{group}`,
+          `${API}/{org}/groups/{group}/members`,
+          `${API}/{org}/inbox`,
+          `${API}/{org}/inbox/read`,
+          `${API}/{org}/webhooks`,
+          `${API}/{org}/webhooks/{webhook}`,
+          `${API}/{org}/programmes/{programme}/aim`,
+          `${API}/{org}/programmes/{programme}/drivers`,
+          `${API}/{org}/programmes/{programme}/drivers/{driver}`,
+          `${API}/{org}/programmes/{programme}/meetings`,
+          `${API}/{org}/programmes/{programme}/meetings/{meeting}`,
+          `${API}/{org}/programmes/{programme}/meetings/{meeting}/agenda`,
+          `${API}/{org}/programmes/{programme}/decisions`,
+          `${API}/{org}/programmes/{programme}/decisions/{decision}`,
+          `${API}/{org}/programmes/{programme}/decisions/{decision}/versions`,
+          `${API}/{org}/programmes/{programme}/lessons`,
+          `${API}/{org}/programmes/{programme}/actions`,
+          `${API}/{org}/programmes/{programme}/actions/{action}`,
+          `${API}/{org}/programmes/{programme}/actions/{action}/predictions`,
+          `${API}/{org}/programmes/{programme}/actions/{action}/predictions/{prediction}`,
+          `${API}/{org}/programmes/{programme}/actions/{action}/cycles`,
+          `${API}/{org}/programmes/{programme}/actions/{action}/cycles/{cycle}`,
+          `${API}/{org}/programmes/{programme}/actions/{action}/review`,
+          `${API}/{org}/programmes/{programme}/review`,
+          `${API}/{org}/programmes/{programme}/rebase-suggestions`,
+          `${API}/{org}/programmes/{programme}/rebase-suggestions/{suggestion}`,
         ].sort(),
       )
       for (const [path, item] of Object.entries(document.paths)) {
@@ -117,14 +144,18 @@ for (const engine of enginesUnderTest()) {
       expect(Object.keys(upload?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '404', '413', '422']))
     })
 
+    /** GET paths in the OpenAPI document: 22 up to findings, then the loop's 17 (groups, meetings, decisions, lessons, aim, drivers, actions, cycles, reviews, inbox, webhooks). */
+    const GET_PATHS = 39
+
     it('answers every GET path of the document (so the document does not list routes that do not exist)', async () => {
       const document = (await jsonOf(await server.app.request('/api/openapi.json'))) as OpenApiDocument
       const paths = Object.entries(document.paths).filter(([, item]) => item.get !== undefined)
-      expect(paths).toHaveLength(22)
+      expect(paths).toHaveLength(GET_PATHS)
+      const records = /\{(finding|group|meeting|decision|action)\}/
       for (const [path] of paths) {
-        const url = path.replace('{org}', 'test').replace('{programme}', 'htn').replace('{measure}', 'bp-control').replace('{finding}', '1')
-        // The fixture has no findings: the route answers, with "no finding 1".
-        expect((await server.app.request(url)).status, url).toBe(path.includes('{finding}') ? 404 : 200)
+        const url = path.replace('{org}', 'test').replace('{programme}', 'htn').replace('{measure}', 'bp-control').replace(records, (_, name: string) => (name === 'group' ? 'board' : '1'))
+        // The fixture has no findings, groups, meetings, decisions or actions: those routes answer, with "no finding 1" and the like.
+        expect((await server.app.request(url)).status, url).toBe(records.test(path) ? 404 : 200)
       }
     })
 

@@ -31,6 +31,12 @@ import { codebookPageRoutes } from './pages/insight/codebook-routes.tsx'
 import { findingsPageRoutes } from './pages/triangulate/findings-routes.tsx'
 import { insightRoutes } from './api/insight-routes.ts'
 import { findingsRoutes } from './api/findings-routes.ts'
+import { decideApiRoutes } from './api/decide-routes.ts'
+import { implementApiRoutes } from './api/implement-routes.ts'
+import { reviewApiRoutes } from './api/review-routes.ts'
+import { decidePageRoutes } from './pages/decide/decide-page-routes.tsx'
+import { implementPageRoutes } from './pages/implement/implement-page-routes.tsx'
+import { reviewPageRoutes } from './pages/review/review-page-routes.tsx'
 import type { FeedbackLimiter } from './feedback-limiter.ts'
 import { classify, onError, problem } from './problem.ts'
 import { ErrorPage } from './pages/error-page.tsx'
@@ -113,6 +119,12 @@ export function createApp(deps: ServerDeps): OpenAPIHono {
   findingsPageRoutes(app)
   insightRoutes(app)
   findingsRoutes(app)
+  decidePageRoutes(app)
+  implementPageRoutes(app)
+  reviewPageRoutes(app, deps)
+  decideApiRoutes(app)
+  implementApiRoutes(app)
+  reviewApiRoutes(app)
   peopleRoutes(app, deps)
   auditPageRoutes(app)
   app.notFound((c) =>

@@ -9,6 +9,7 @@ import { ROUTE_PERMISSIONS, type RouteAccess } from '../../src/server/access/rou
 import { enginesUnderTest } from '../support/engines.ts'
 import type { TestUser } from '../support/people.ts'
 import { seedInsight } from '../support/insight.ts'
+import { addDriver, addPrediction, addWebhookRow, seedLoopRecords, type LoopIds } from '../support/loop.ts'
 import { getProgrammeScope } from '../../src/app/catalogue.ts'
 import { insertTheme } from '../../src/storage/themes.ts'
 import { openTestServer, type TestServer } from '../support/server.ts'
@@ -19,11 +20,26 @@ const USERS: readonly TestUser[] = ['anonymous', ...ROLES, 'other_admin']
 let themeId = 0
 let findingId = 0
 const removable: number[] = []
+let loop: LoopIds
+/** Fresh records for the routes that remove one (a removal per request). */
+const fresh = { driver: [] as number[], prediction: [] as number[], webhook: [] as number[] }
 
 /** A real URL for a route pattern, in organisation `test` (fixture programme htn, measure bp-control, a theme). */
-function urlOf(path: string): string {
+function urlOf(path: string, method = 'GET'): string {
   const theme = path.endsWith('/:theme/remove') ? (removable.shift() ?? 0) : themeId
-  return path.replace(':theme', String(theme)).replace(':finding', String(findingId)).replace(':org', 'test').replace(':programme', 'htn').replace(':measure', 'bp-control').replace(':date', 'not-a-date').replace('*', 'lhs.css')
+  const removes = (param: string) => path.endsWith(`/${param}/remove`) || (method === 'DELETE' && path.endsWith(`/${param}`))
+  const pick = (param: ':driver' | ':prediction' | ':webhook', seeded: number) => String(removes(param) ? (fresh[param.slice(1) as keyof typeof fresh].shift() ?? 0) : seeded)
+  return path
+    .replace(':driver', pick(':driver', loop.driver))
+    .replace(':prediction', pick(':prediction', loop.prediction))
+    .replace(':webhook', pick(':webhook', loop.webhook))
+    .replace(':group', loop.group)
+    .replace(':meeting', String(loop.meeting))
+    .replace(':decision', String(loop.decision))
+    .replace(':action', String(loop.action))
+    .replace(':cycle', String(loop.cycle))
+    .replace(':suggestion', String(loop.suggestion))
+    .replace(':theme', String(theme)).replace(':finding', String(findingId)).replace(':org', 'test').replace(':programme', 'htn').replace(':measure', 'bp-control').replace(':date', 'not-a-date').replace('*', 'lhs.css')
 }
 
 type Outcome = 'allowed' | 'sign_in' | 'forbidden' | 'not_found'
@@ -57,6 +73,14 @@ describe('access matrix', () => {
     findingId = (await server.store.db.selectFrom('findings').select('id').executeTakeFirstOrThrow()).id
     const scope = await getProgrammeScope(server.deps, 'test', 'htn')
     for (let i = 0; i < USERS.length; i++) removable.push(await insertTheme(server.store.db, scope.organisation.id, scope.programme.id, { parentId: null, guid: `00000000-0000-4000-8000-1000000000${String(i).padStart(2, '0')}`, name: `Removable ${i}`, definition: '', examples: [], colour: null, frame: 'inductive', position: 9, createdBy: 'test' }))
+    loop = await seedLoopRecords(server.deps, 'test')
+    const measure = (await server.store.db.selectFrom('measures').select('id').where('organisation_id', '=', scope.organisation.id).orderBy('id').executeTakeFirstOrThrow()).id
+    const root = (await server.store.db.selectFrom('sites').select('id').where('organisation_id', '=', scope.organisation.id).where('kind', '=', 'system').executeTakeFirstOrThrow()).id
+    for (let i = 0; i < USERS.length * 2; i++) {
+      fresh.driver.push(await addDriver(server.deps, scope.organisation.id, scope.programme.id, `Removable driver ${i}`))
+      fresh.prediction.push(await addPrediction(server.deps, scope.organisation.id, loop.action, measure, root, 'increase', `removable-${i}`))
+      fresh.webhook.push(await addWebhookRow(server.deps, scope.organisation.id))
+    }
     const seen = new Set<string>()
     routes = server.rawApp.routes.filter((r) => r.method !== 'ALL' && !seen.has(`${r.method} ${r.path}`) && seen.add(`${r.method} ${r.path}`)).map((r) => ({ method: r.method, path: r.path }))
   })
@@ -76,7 +100,7 @@ describe('access matrix', () => {
     for (const route of routes) {
       const access = ROUTE_PERMISSIONS[`${route.method} ${route.path}`]!
       for (const user of USERS) {
-        const url = urlOf(route.path)
+        const url = urlOf(route.path, route.method)
         const init: RequestInit = { method: route.method, redirect: 'manual' }
         const response = await server.requestAs(user, url, init)
         await response.arrayBuffer()

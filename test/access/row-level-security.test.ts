@@ -9,9 +9,11 @@ import { TENANT_TABLES } from '../../src/storage/migrations/0002-trust.ts'
 import { upsertPointNote } from '../../src/storage/point-notes.ts'
 import { enginesUnderTest } from '../support/engines.ts'
 import { seedInsight } from '../support/insight.ts'
+import { seedLoopRecords } from '../support/loop.ts'
 import { openTestServer, type TestServer } from '../support/server.ts'
 
-const TABLES = ['organisations', ...TENANT_TABLES, 'point_notes', 'insight_events', 'insights', 'excerpts', 'themes', 'codings', 'measure_theme_links', 'findings', 'audit_log'] as const
+const TABLES = ['organisations', ...TENANT_TABLES, 'point_notes', 'insight_events', 'insights', 'excerpts', 'themes', 'codings', 'measure_theme_links', 'findings',
+  'drivers', 'decision_groups', 'decision_group_members', 'meetings', 'meeting_items', 'meeting_attendance', 'decisions', 'decision_versions', 'actions', 'action_sites', 'predictions', 'pdsa_cycles', 'action_reviews', 'verdict_changes', 'alerts', 'alert_recipients', 'webhooks', 'audit_log'] as const
 
 for (const engine of enginesUnderTest()) {
   describe(`row-level security on ${engine.engine}`, () => {
@@ -34,6 +36,8 @@ for (const engine of enginesUnderTest()) {
       await seedInsight(server.deps, 'test', 'alpha')
       await seedInsight(server.deps, 'test', 'beta', '00000000-0000-4000-8000-00000000000b')
       await seedInsight(server.deps, 'other')
+      await seedLoopRecords(server.deps, 'test')
+      await seedLoopRecords(server.deps, 'other')
     })
     afterAll(() => server.close())
 
@@ -101,11 +105,12 @@ for (const engine of enginesUnderTest()) {
       expect(await none.selectFrom('observations').select('site_id').execute()).toEqual([])
     })
 
-    it('the application role cannot read secrets: password hashes, sessions, API tokens', async () => {
+    it('the application role cannot read secrets: password hashes, sessions, API tokens, webhook secrets', async () => {
       const scoped = server.store.scoped({ organisationId: testId, siteIds: null })
       await expect(sql`SELECT password_hash FROM users`.execute(scoped)).rejects.toThrow(/permission denied/)
       await expect(sql`SELECT * FROM sessions`.execute(scoped)).rejects.toThrow(/permission denied/)
       await expect(sql`SELECT * FROM api_tokens`.execute(scoped)).rejects.toThrow(/permission denied/)
+      await expect(sql`SELECT secret FROM webhooks`.execute(scoped)).rejects.toThrow(/permission denied/)
       const emails = await sql<{ email: string }>`SELECT email FROM users`.execute(scoped)
       expect(emails.rows.length).toBeGreaterThan(0)
     })

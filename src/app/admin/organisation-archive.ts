@@ -67,6 +67,8 @@ export interface ArchiveRebase {
   readonly id: number
   readonly programme: string
   readonly measure: string
+  /** The site whose series alone it rebases; absent: every site. */
+  readonly site?: string
   readonly date: string
   readonly reason: string
   readonly createdBy: string
@@ -266,11 +268,14 @@ async function readRebases(db: Kysely<Database>, id: number): Promise<ArchiveReb
     .selectFrom('rebases as r')
     .innerJoin('measures as m', (join) => join.onRef('m.organisation_id', '=', 'r.organisation_id').onRef('m.id', '=', 'r.measure_id'))
     .innerJoin('programmes as p', (join) => join.onRef('p.organisation_id', '=', 'm.organisation_id').onRef('p.id', '=', 'm.programme_id'))
-    .select(['r.id', 'p.code as programme', 'm.code as measure', 'r.rebase_date', 'r.reason', 'r.created_by', 'r.created_at'])
+    .leftJoin('sites as s', (join) => join.onRef('s.organisation_id', '=', 'r.organisation_id').onRef('s.id', '=', 'r.site_id'))
+    .select(['r.id', 'p.code as programme', 'm.code as measure', 's.code as site', 'r.rebase_date', 'r.reason', 'r.created_by', 'r.created_at'])
     .where('r.organisation_id', '=', id)
+    // Suggestions belong to the loop's actions, which this archive format does not carry yet.
+    .where('r.status', '=', 'accepted')
     .orderBy('r.id')
     .execute()
-  return rows.map((r) => ({ id: r.id, programme: r.programme, measure: r.measure, date: r.rebase_date, reason: r.reason, createdBy: r.created_by, createdAt: iso(r.created_at) }))
+  return rows.map((r) => ({ id: r.id, programme: r.programme, measure: r.measure, ...(r.site === null ? {} : { site: r.site }), date: r.rebase_date, reason: r.reason, createdBy: r.created_by, createdAt: iso(r.created_at) }))
 }
 
 async function readPointNotes(db: Kysely<Database>, id: number): Promise<ArchivePointNote[]> {

@@ -24,13 +24,15 @@ import { startSession } from '../auth/sign-in.ts'
 import { createToken } from '../auth/tokens.ts'
 import type { AppDeps } from '../deps.ts'
 import { importFile } from '../gather/import-file.ts'
+import { seedLoopRecords } from '../../../test/support/loop.ts'
 import { archiveJson, deleteOrganisation, exportOrganisation, previewOrganisationDeletion, type OrganisationArchive } from './organisation-data.ts'
 
 const PASSWORD = 'correct horse battery staple'
 const ONLY_TEST = 'only-test@test.example'
 const BOTH = 'both@shared.example'
 const ONLY_OTHER = 'only-other@other.example'
-const TENANT_TABLES = ['sites', 'programmes', 'measures', 'observations', 'point_notes', 'insight_events', 'insights', 'excerpts', 'themes', 'codings', 'measure_theme_links', 'findings', 'rebases', 'imports', 'memberships'] as const
+const LOOP_TABLES = ['alert_recipients', 'alerts', 'webhooks', 'verdict_changes', 'action_reviews', 'pdsa_cycles', 'predictions', 'action_sites', 'actions', 'decision_versions', 'decisions', 'meeting_items', 'meeting_attendance', 'meetings', 'decision_group_members', 'decision_groups', 'driver_measures', 'drivers'] as const
+const TENANT_TABLES = ['sites', 'programmes', 'measures', 'observations', 'point_notes', 'insight_events', 'insights', 'excerpts', 'themes', 'codings', 'measure_theme_links', 'findings', 'rebases', 'imports', 'memberships', ...LOOP_TABLES] as const
 const ALL_TABLES = ['organisations', ...TENANT_TABLES, 'users', 'sessions', 'api_tokens', 'sign_in_attempts', 'audit_log'] as const
 
 /** The raw secrets handed out while seeding (tokens, session cookies, the password). */
@@ -171,6 +173,8 @@ for (const engine of enginesUnderTest()) {
     })
 
     it('changes nothing when the deletion fails midway (the last statement fails after every other delete ran)', async () => {
+      // The loop's records too (after the export test: this archive format does not carry them yet).
+      await seedLoopRecords(deps, 'test')
       const before: Record<string, string> = {}
       for (const table of ALL_TABLES) before[table] = await rowsOf(store, table)
       const deleted: string[] = []
@@ -187,7 +191,7 @@ for (const engine of enginesUnderTest()) {
       }
       const failing: AppDeps = { ...deps, store: { ...store, db: store.db.withPlugin(failAtOrganisations) } }
       await expect(deleteOrganisation(failing, CLI_ACTOR, 'test')).rejects.toThrow('simulated failure')
-      expect(deleted).toEqual(['observations', 'point_notes', 'findings', 'measure_theme_links', 'codings', 'excerpts', 'insights', 'insight_events', 'themes', 'rebases', 'imports', 'measures', 'programmes', 'memberships', 'sites', 'organisations'])
+      expect(deleted).toEqual(['rebases', ...LOOP_TABLES, 'observations', 'point_notes', 'findings', 'measure_theme_links', 'codings', 'excerpts', 'insights', 'insight_events', 'themes', 'imports', 'measures', 'programmes', 'memberships', 'sites', 'organisations'])
       for (const table of ALL_TABLES) expect(await rowsOf(store, table), table).toBe(before[table])
     })
     it('deletes every row of test and the people only in test, and leaves other exactly as it was', async () => {
@@ -196,7 +200,7 @@ for (const engine of enginesUnderTest()) {
       const preview = await previewOrganisationDeletion(deps, 'test')
       const result = await deleteOrganisation(deps, CLI_ACTOR, 'test')
       expect(result).toEqual(preview)
-      expect(result.counts).toEqual({ observations: 6, pointNotes: 1, insights: 1, insightEvents: 1, themes: 1, rebases: 1, imports: 1, measures: 3, programmes: 1, memberships: 2, sites: 4, users: 1 })
+      expect(result.counts).toEqual({ observations: 6, pointNotes: 1, insights: 1, insightEvents: 1, themes: 1, rebases: 2, decisions: 1, actions: 1, imports: 1, measures: 3, programmes: 1, memberships: 2, sites: 4, users: 1 })
       for (const table of TENANT_TABLES) expect(await countWhere(store, table, `organisation_id = ${seeded.testId}`), table).toBe(0)
       expect(await findOrganisation(store.db, 'test')).toBeUndefined()
       expect(await snapshotOf(store, seeded.otherId)).toEqual(otherBefore)

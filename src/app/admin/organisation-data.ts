@@ -28,6 +28,15 @@ export async function exportOrganisation(deps: AppDeps, actor: Actor, code: stri
   return archive
 }
 
+type TenantTable = 'observations' | 'point_notes' | 'findings' | 'measure_theme_links' | 'codings' | 'excerpts' | 'insights' | 'insight_events' | 'themes' | 'rebases' | 'imports' | 'measures' | 'programmes' | 'memberships' | 'sites' | 'decisions' | 'actions' | LoopTable
+
+/** The loop's tables (migration 0006), in an order that deletes what refers to a row before the row. */
+const LOOP_TABLES = [
+  'alert_recipients', 'alerts', 'webhooks', 'verdict_changes', 'action_reviews', 'pdsa_cycles', 'predictions', 'action_sites', 'actions',
+  'decision_versions', 'decisions', 'meeting_items', 'meeting_attendance', 'meetings', 'decision_group_members', 'decision_groups', 'driver_measures', 'drivers',
+] as const
+type LoopTable = (typeof LOOP_TABLES)[number]
+
 /** What deleting an organisation removes, row counts by table; `users` are the people who belong to no other organisation. */
 export interface DeletionCounts {
   readonly observations: number
@@ -37,6 +46,9 @@ export interface DeletionCounts {
   readonly insightEvents: number
   readonly themes: number
   readonly rebases: number
+  /** Decisions (with their versions) and actions (with predictions, PDSA cycles and reviews); groups, meetings, drivers and alerts go with them. */
+  readonly decisions: number
+  readonly actions: number
   readonly imports: number
   readonly measures: number
   readonly programmes: number
@@ -55,7 +67,7 @@ export interface OrganisationSummary {
 export async function previewOrganisationDeletion(deps: AppDeps, code: string): Promise<OrganisationSummary> {
   const db = deps.store.db
   const organisation = await requireOrganisation(db, code)
-  const count = async (table: 'observations' | 'point_notes' | 'findings' | 'measure_theme_links' | 'codings' | 'excerpts' | 'insights' | 'insight_events' | 'themes' | 'rebases' | 'imports' | 'measures' | 'programmes' | 'memberships' | 'sites') => {
+  const count = async (table: TenantTable) => {
     const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('organisation_id', '=', organisation.id).executeTakeFirstOrThrow()
     return Number(row.n)
   }
@@ -66,6 +78,8 @@ export async function previewOrganisationDeletion(deps: AppDeps, code: string): 
     insightEvents: await count('insight_events'),
     themes: await count('themes'),
     rebases: await count('rebases'),
+    decisions: await count('decisions'),
+    actions: await count('actions'),
     imports: await count('imports'),
     measures: await count('measures'),
     programmes: await count('programmes'),
@@ -92,8 +106,12 @@ export async function deleteOrganisation(deps: AppDeps, actor: Actor, code: stri
     const organisation = await requireOrganisation(trx, code, true)
     const id = organisation.id
     const users = await usersOnlyIn(trx, id)
-    const deleted = async (table: 'observations' | 'point_notes' | 'findings' | 'measure_theme_links' | 'codings' | 'excerpts' | 'insights' | 'insight_events' | 'themes' | 'rebases' | 'imports' | 'measures' | 'programmes' | 'memberships' | 'sites') =>
+    const deleted = async (table: TenantTable) =>
       Number((await trx.deleteFrom(table).where('organisation_id', '=', id).executeTakeFirst()).numDeletedRows)
+    // Rebases first: a suggested rebase belongs to an action, and would otherwise go with it uncounted.
+    const rebases = await deleted('rebases')
+    const loop = new Map<LoopTable, number>()
+    for (const table of LOOP_TABLES) loop.set(table, await deleted(table))
     const observations = await deleted('observations')
     const pointNotes = await deleted('point_notes')
     await deleted('findings')
@@ -104,7 +122,6 @@ export async function deleteOrganisation(deps: AppDeps, actor: Actor, code: stri
     const insightEvents = await deleted('insight_events')
     await trx.updateTable('themes').set({ parent_id: null }).where('organisation_id', '=', id).execute()
     const themes = await deleted('themes')
-    const rebases = await deleted('rebases')
     const imports = await deleted('imports')
     const measures = await deleted('measures')
     const programmes = await deleted('programmes')
@@ -117,7 +134,7 @@ export async function deleteOrganisation(deps: AppDeps, actor: Actor, code: stri
       await trx.deleteFrom('users').where('id', 'in', users.map((u) => u.id)).execute()
       await trx.deleteFrom('sign_in_attempts').where('email', 'in', users.map((u) => u.email)).execute()
     }
-    const counts: DeletionCounts = { observations, pointNotes, insights, insightEvents, themes, rebases, imports, measures, programmes, memberships, sites, users: users.length }
+    const counts: DeletionCounts = { observations, pointNotes, insights, insightEvents, themes, rebases, decisions: loop.get('decisions') ?? 0, actions: loop.get('actions') ?? 0, imports, measures, programmes, memberships, sites, users: users.length }
     await audit(deps, actor, { organisationId: id, action: 'organisation.delete', target: `organisation:${organisation.code}`, before: { code: organisation.code, name: organisation.name }, after: counts }, trx)
     return { code: organisation.code, name: organisation.name, counts }
   })

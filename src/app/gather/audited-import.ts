@@ -1,10 +1,10 @@
-/** An import on behalf of someone: the file is imported, the attempt is written to the audit trail, and new observations refresh the programme's findings. */
+/** An import on behalf of someone: the file is imported, the attempt is written to the audit trail, and new observations refresh the programme's findings and the reviews of the actions they touch. */
 import { hasErrors } from '../../core/issues.ts'
 import { audit, type Actor } from '../auth/audit.ts'
 import type { AppDeps } from '../deps.ts'
 import { importFile, type ImportFileRequest } from './import-file.ts'
 import { getProgrammeScope } from '../catalogue.ts'
-import { recomputeFindings } from '../triangulate/compute.ts'
+import { refreshAfterImport } from './after-import.ts'
 import type { ImportReport } from './import-observations.ts'
 
 export async function importFileAs(deps: AppDeps, actor: Actor, organisationId: number, request: Omit<ImportFileRequest, 'createdBy'>): Promise<ImportReport> {
@@ -16,7 +16,7 @@ export async function importFileAs(deps: AppDeps, actor: Actor, organisationId: 
     target: `organisation:${request.organisation}/programme:${request.programme}/file:${request.fileName.slice(0, 200)}`,
     after: { bytes: request.content.byteLength, inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, errors },
   })
-  // New numbers: the programme's signals and findings are worked out again straight away.
-  if (request.kind === 'observations' && report.importId !== null) await recomputeFindings(deps, await getProgrammeScope(deps, request.organisation, request.programme))
+  // New numbers: the programme's findings are worked out again and the affected actions reviewed.
+  if (request.kind === 'observations' && report.importId !== null) await refreshAfterImport(deps, await getProgrammeScope(deps, request.organisation, request.programme), report.importId)
   return report
 }

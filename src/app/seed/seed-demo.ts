@@ -9,6 +9,10 @@ import { listSites, upsertSites } from '../../storage/sites.ts'
 import type { AppDeps } from '../deps.ts'
 import { seedInsight } from './seed-insight.ts'
 import { recomputeFindings } from '../triangulate/compute.ts'
+import { reviewActions } from '../review/review-actions.ts'
+import { raiseReviewDueAlerts } from '../review/review-due.ts'
+import { seedLoop } from './seed-loop.ts'
+import { demoLoop } from '../../demo/index.ts'
 
 export interface SeedReport {
   readonly organisations: number
@@ -25,6 +29,8 @@ export async function demoIsSeeded(deps: AppDeps): Promise<boolean> {
 export async function seedDemo(deps: AppDeps, data: DemoData = generateDemo()): Promise<SeedReport> {
   let inserted = 0
   let unchanged = 0
+  const loop = demoLoop()
+  const withLoop: number[] = []
   await deps.store.db.transaction().execute(async (trx) => {
     for (const entry of data.organisations) {
       const organisation = await ensureOrganisation(trx, entry.organisation)
@@ -51,8 +57,14 @@ export async function seedDemo(deps: AppDeps, data: DemoData = generateDemo()): 
         }
         const tx = { ...deps, store: { ...deps.store, db: trx } }
         if (part.insight && (await seedInsight(tx, { organisation, programme }, part.insight))) await recomputeFindings(tx, { organisation, programme })
+        if (organisation.code === loop.organisation && programme.code === loop.programme && (await seedLoop(tx, organisation.code, { loop })).seeded) withLoop.push(organisation.id)
       }
     }
   })
+  // Each review is its own transaction (as when new data arrive), after the demo has committed.
+  for (const organisationId of withLoop) {
+    await reviewActions(deps, organisationId)
+    await raiseReviewDueAlerts(deps, organisationId)
+  }
   return { organisations: data.organisations.length, observationsInserted: inserted, observationsUnchanged: unchanged }
 }

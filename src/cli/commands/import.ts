@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util'
 import { CLI_ACTOR } from '../../app/auth/audit.ts'
 import { getProgrammeScope, listOrganisations } from '../../app/catalogue.ts'
 import { importInsights, insightFormatOf } from '../../app/insight/import-insights.ts'
-import { recomputeFindings } from '../../app/triangulate/compute.ts'
+import { refreshAfterImport } from '../../app/gather/after-import.ts'
 import type { AppDeps } from '../../app/deps.ts'
 import { formatOf } from '../../app/gather/import-file.ts'
 import { importMeasures } from '../../app/gather/import-measures.ts'
@@ -62,7 +62,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
         progress.stop()
       }
     }
-    if (kind === 'observations' && report.importId !== null) await recomputeFindings(deps, await getProgrammeScope(deps, organisation, values.programme))
+    if (kind === 'observations' && report.importId !== null) await refreshAfterImport(deps, await getProgrammeScope(deps, organisation, values.programme), report.importId)
     if (values.json) io.stdout(JSON.stringify({ inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, issues: report.issues }, null, 2) + '\n')
     else {
       for (const issue of report.issues) io.stderr(`${issue.severity}: ${issue.message}\n`)

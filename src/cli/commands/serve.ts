@@ -7,6 +7,10 @@ import { createApp } from '../../server/create-app.tsx'
 import { describeStorage, parsePort, readConfig } from '../config.ts'
 import { EXIT_OK, type CliIo } from '../io.ts'
 import { openApp } from '../open-app.ts'
+import { createJobQueue } from '../../app/jobs/job-queue.ts'
+import type { LhsJobs } from '../../app/jobs/lhs-jobs.ts'
+import { createMailer } from '../../app/alerts/send-email.ts'
+import { startLoopJobs } from '../../app/review/review-jobs.ts'
 
 export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
@@ -31,7 +35,15 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout('Demo mode: sign in as one of these administrators (new passwords at every start; synthetic data only):\n')
     for (const admin of admins) io.stdout(`  ${admin.email}  password ${admin.password}  (${admin.organisation})\n`)
   }
-  const app = createApp({ ...deps, uploadLimitBytes: config.uploadLimitBytes, auth: config.auth, trustProxy: config.trustProxy, oidc: config.oidc, log: (message) => io.stderr(`${message}\n`) })
+  // The job queue (pg-boss in the same database): reviews after imports and daily, alerts out by webhook and email.
+  const queue = createJobQueue<LhsJobs>(deps.store, { onError: (error) => io.stderr(`Background job: ${error instanceof Error ? error.message : String(error)}\n`) })
+  await queue.start()
+  const withJobs = await startLoopJobs(queue, deps, {
+    ...(config.smtpUrl ? { mailer: createMailer(config.smtpUrl) } : {}),
+    baseUrl: config.publicUrl ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+  })
+  if (config.smtpUrl) io.stdout(`Alert emails: through ${new URL(config.smtpUrl).host}\n`)
+  const app = createApp({ ...withJobs, uploadLimitBytes: config.uploadLimitBytes, auth: config.auth, trustProxy: config.trustProxy, oidc: config.oidc, log: (message) => io.stderr(`${message}\n`) })
   if (config.oidc) io.stdout(`Single sign-on: ${config.oidc.issuer}\n`)
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s))
@@ -50,6 +62,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
   })
+  await queue.stop()
   await deps.store.close()
   io.stdout('Stopped.\n')
   return EXIT_OK

@@ -4,6 +4,10 @@
  * access-matrix test (test/access/access-matrix.test.ts) checks every route against it for every role.
  */
 import type { Permission } from '../../core/access.ts'
+import { DECIDE_ROUTE_PERMISSIONS } from './route-permissions-decide.ts'
+import { IMPLEMENT_ROUTE_PERMISSIONS } from './route-permissions-implement.ts'
+import { REVIEW_ROUTE_PERMISSIONS } from './route-permissions-review.ts'
+import { REVIEW_PAGE_PERMISSIONS } from './route-permissions-review-pages.ts'
 
 export type RouteAccess = Permission | 'public' | 'signed_in'
 
@@ -104,6 +108,10 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RouteAccess>> = {
   'POST /organisations/:org/people': 'administer',
   'GET /organisations/:org/audit': 'administer',
   'GET /organisations/:org/audit.csv': 'administer',
+  ...DECIDE_ROUTE_PERMISSIONS,
+  ...IMPLEMENT_ROUTE_PERMISSIONS,
+  ...REVIEW_ROUTE_PERMISSIONS,
+  ...REVIEW_PAGE_PERMISSIONS,
 }
 
 export function routeAccess(method: string, path: string): RouteAccess | undefined {

@@ -7,6 +7,7 @@ import { compareGroups } from '../../app/analyse/compare-groups.ts'
 import { compareSites } from '../../app/analyse/compare-sites.ts'
 import { getSeries, type SeriesQuery } from '../../app/analyse/get-series.ts'
 import { getSeriesOptions } from '../../app/analyse/series-options.ts'
+import { annotationsForMeasure } from '../../app/implement/annotations.ts'
 import { can } from '../../core/access.ts'
 import { AppError } from '../../core/errors.ts'
 import { CHART_TYPES, type ChartType } from '../../core/model.ts'
@@ -103,6 +104,8 @@ async function renderMeasure(c: Context, query: string, problem?: FormProblem, s
   const clean = params.toString()
   const csvHref = `${measurePath(c)}/data.csv${clean ? `?${clean}` : ''}`
   const recommendation = recommendFor(series.measure, series.rows)
+  // The loop on the chart: each action that predicts this measure here, and each of its PDSA cycles, as a numbered note.
+  const loop = await annotationsForMeasure(deps, series.scope, series.measure.code, series.site.kind === 'system' ? undefined : series.site.code)
   const savedKey = new URLSearchParams(query).get('saved') ?? ''
   return c.html(
     <MeasurePage
@@ -114,6 +117,7 @@ async function renderMeasure(c: Context, query: string, problem?: FormProblem, s
       recommendation={recommendation}
       problem={problem}
       saved={SAVED[savedKey]}
+      loopNotes={loop.map((a) => ({ date: a.date, text: a.text }))}
     />,
     status,
   )

@@ -37,6 +37,9 @@ export function Layout({ title, breadcrumbs = [], scripts = [], children }: Layo
             {identity ? (
               <form method="post" action="/sign-out" class="lhs-account">
                 <CsrfField />
+                <a class="lhs-account__link" href="/inbox">
+                  Inbox
+                </a>
                 <a class="lhs-account__link" href="/account">
                   {identity.user.email}
                 </a>

@@ -38,9 +38,11 @@ export interface MeasurePageProps {
   readonly recommendation?: { readonly chart: ChartType; readonly reason: string } | undefined
   readonly problem?: FormProblem | undefined
   readonly saved?: string | undefined
+  /** Actions and PDSA cycles touching this measure, drawn as numbered notes beside the point notes. */
+  readonly loopNotes?: readonly { readonly date: string; readonly text: string }[]
 }
 
-export function MeasurePage({ series, options, csvHref, canAnalyse, query, recommendation, problem, saved }: MeasurePageProps) {
+export function MeasurePage({ series, options, csvHref, canAnalyse, query, recommendation, problem, saved, loopNotes = [] }: MeasurePageProps) {
   const { measure, site, scope, chart } = series
   const base = `/organisations/${scope.organisation.code}/programmes/${scope.programme.code}`
   const href = `${base}/measures/${measure.code}`
@@ -50,7 +52,7 @@ export function MeasurePage({ series, options, csvHref, canAnalyse, query, recom
   const rebases = series.rebases.map((r) => ({ date: r.date, reason: r.reason }))
   const unit = measure.unit ?? undefined
   const title = `${measure.name} – ${where}, ${who.toLowerCase()}`
-  const annotations = series.notes.filter((n) => n.kind === 'annotation').map((n) => ({ date: n.period, text: n.note }))
+  const annotations = [...series.notes.filter((n) => n.kind === 'annotation').map((n) => ({ date: n.period, text: n.note })), ...loopNotes]
   const chartOptions = { title, valueFormat: format, ...(unit ? { unit } : {}), rebases, annotations, id: 'main-chart', period: measure.period }
   const issues = chart.result.issues
   return (

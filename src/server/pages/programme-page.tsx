@@ -18,7 +18,7 @@ export function ProgrammePage({ overview }: { overview: ProgrammeOverview }) {
       <div class="nhsuk-inset-text">
         <span class="nhsuk-u-visually-hidden">Information: </span>
         <p>
-          <strong>Aim:</strong> {programme.aim}
+          <strong>Aim:</strong> {programme.aim} <a href={`${base}/aim`}>The aim and its driver diagram</a>
         </p>
       </div>
       <p>
@@ -26,6 +26,12 @@ export function ProgrammePage({ overview }: { overview: ProgrammeOverview }) {
       </p>
       <p>
         <a href={`${base}/findings`}>Findings</a>: where the numbers and what people say agree, add to each other, disagree or are silent.
+      </p>
+      <p>
+        <a href={`${base}/meetings`}>Meetings</a> and the <a href={`${base}/decisions`}>decision log</a>: what was decided, why, and on which findings.
+      </p>
+      <p>
+        <a href={`${base}/actions`}>Actions</a> and their PDSA cycles, and the <a href={`${base}/loop`}>loop board</a>: is each change working, from the data?
       </p>
       <h2>Measures at a glance</h2>
       <p>
