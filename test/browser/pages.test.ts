@@ -219,7 +219,7 @@ describe.skipIf(skip)('pages in headless Chromium (demo on PGlite)', () => {
     await page.keyboard.press('Tab')
     const next = await focused(page)
     expect(next.tag).toBe('a')
-    expect(next.text).toBe('Insight from people')
+    expect(next.text).toBe('The aim and its driver diagram')
   })
 
   it('the measure page: tabbing to the site and community group, choosing them and pressing Enter on Show loads that series', async () => {

@@ -12,7 +12,7 @@ import { SummaryRow } from './summary-row.tsx'
 
 const STATUS: Readonly<Record<string, string>> = { planned: 'Planned', in_progress: 'In progress', adopted: 'Adopted', adapted: 'Adapted', abandoned: 'Abandoned' }
 
-export function DecisionPage({ scope, decision, canDecide, done }: { scope: ProgrammeScope; decision: DecisionView; canDecide: boolean; done?: string | undefined }) {
+export function DecisionPage({ scope, decision, canDecide, canLead = false, done }: { scope: ProgrammeScope; decision: DecisionView; canDecide: boolean; canLead?: boolean; done?: string | undefined }) {
   const v = decision.current
   return (
     <Layout title={`${v.title} – Decision log`} breadcrumbs={[{ text: 'Programmes', href: '/' }, { text: scope.programme.name, href: programmePath(scope) }, { text: 'Decision log', href: decisionsPath(scope) }]}>
@@ -73,6 +73,11 @@ export function DecisionPage({ scope, decision, canDecide, done }: { scope: Prog
         </ul>
       )}
       <h2 id="actions">Actions that came from it</h2>
+      {canLead ? (
+        <p>
+          <a href={`${programmePath(scope)}/actions/new?decision=${decision.id}`}>Start an action from this decision</a>: the change to make, where and from when, then what it should move.
+        </p>
+      ) : null}
       {decision.actions.length === 0 ? (
         <p>No actions yet.</p>
       ) : (

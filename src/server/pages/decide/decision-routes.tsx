@@ -51,7 +51,7 @@ export function decisionPageRoutes(app: OpenAPIHono): void {
     const scope = await scopeOf(c)
     const decision = await getDecision(scopedDeps(c), scope, idFrom(c.req.param('decision'), 'decision'))
     const done = c.req.query('saved') === 'created' ? 'The decision has been recorded.' : c.req.query('saved') === 'changed' ? `Saved as version ${decision.current.version}.` : undefined
-    return c.html(<DecisionPage scope={scope} decision={decision} canDecide={can(accessOf(c).role, 'decide')} done={done} />)
+    return c.html(<DecisionPage scope={scope} decision={decision} canDecide={can(accessOf(c).role, 'decide')} canLead={can(accessOf(c).role, 'lead')} done={done} />)
   })
 
   app.get(`${PROGRAMME}/decisions/new`, async (c) => {

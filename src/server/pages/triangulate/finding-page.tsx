@@ -19,11 +19,13 @@ interface FindingPageProps {
   /** Up to three quotes per source, when the reader may read text. */
   readonly quotes: ReadonlyMap<string, readonly ExcerptRow[]> | null
   readonly canDecide: boolean
+  /** May record a decision (the decide permission): offered a link to one resting on this finding. */
+  readonly canRecordDecision?: boolean
   readonly problem?: FormProblem | undefined
   readonly done?: string | undefined
 }
 
-export function FindingPage({ scope, finding, quotes, canDecide, problem, done }: FindingPageProps) {
+export function FindingPage({ scope, finding, quotes, canDecide, canRecordDecision = false, problem, done }: FindingPageProps) {
   const { organisation, programme } = scope
   const base = `/organisations/${organisation.code}/programmes/${programme.code}`
   const p = finding.proposal
@@ -101,6 +103,11 @@ export function FindingPage({ scope, finding, quotes, canDecide, problem, done }
       })}
       <h2 id="peers">Lessons from peers</h2>
       <p>No lessons have been shared by other organisations on this yet.</p>
+      {canRecordDecision ? (
+        <p>
+          <a href={`${base}/decisions/new?finding=${finding.id}`}>Record a decision resting on this finding</a>: what the group decided, why, and what it will change.
+        </p>
+      ) : null}
       {canDecide ? <DecisionForm finding={finding} problem={problem} /> : null}
     </Layout>
   )

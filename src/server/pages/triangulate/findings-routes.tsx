@@ -84,7 +84,7 @@ async function renderFinding(c: Context, problem: FormProblem | undefined, done:
   const finding = await getFinding(deps, scope, idFrom(c.req.param('finding'), 'finding'))
   const role = accessOf(c).role
   const quotes = can(role, 'read_text') ? await findingQuotes(deps, actorOf(c), scope, finding) : null
-  return c.html(<FindingPage scope={scope} finding={finding} quotes={quotes} canDecide={can(role, 'lead')} problem={problem} done={done} />, status)
+  return c.html(<FindingPage scope={scope} finding={finding} quotes={quotes} canDecide={can(role, 'lead')} canRecordDecision={can(role, 'decide')} problem={problem} done={done} />, status)
 }
 
 async function renderLinks(c: Context, problem: FormProblem | undefined, done: string | undefined, status: 200 | 400 = 200) {
