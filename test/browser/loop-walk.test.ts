@@ -6,8 +6,6 @@
 // The server's clock is 2026-11-26, after the demo's weeks (2025-03-03 to the week of 2026-08-24),
 // so the demo's own verdicts and its one overdue review are as the story tells them, and the new
 // action, changed on 2026-08-31, is judged on the eight weeks imported here.
-import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
@@ -20,9 +18,8 @@ import type { Store } from '../../src/storage/database.ts'
 import { enginesUnderTest, type EngineUnderTest } from '../support/engines.ts'
 import { HEADER } from '../support/fixture.ts'
 import { DEMO_TEST_PASSWORD, serverDeps } from '../support/server.ts'
+import { CHROMIUM, CHROMIUM_ARGS, axeViolations, skipBrowser } from '../support/browser.ts'
 
-const CHROMIUM = '/usr/bin/chromium'
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const RIVERSIDE = '/organisations/riverside/programmes/htn'
 /** After the demo's data: its reviews are as the story tells them, and the new action's review date is still ahead. */
 const CLOCK = new Date('2026-11-26T09:00:00Z')
@@ -37,20 +34,10 @@ const WEEKS_AFTER = ['2026-08-31', '2026-09-07', '2026-09-14', '2026-09-21', '20
 const LATER_DATA = `${[HEADER, ...WEEKS_AFTER.map((week, i) => `bp-control,${week},hillside,,,${645 + ((i * 3) % 7)},${806 + i},`)].join('\n')}\n`
 
 // In CI the suite always runs, so a missing browser fails it rather than hiding it.
-const skip = !existsSync(CHROMIUM) && !process.env.CI
+const skip = skipBrowser
 if (skip) console.log(`Browser tests skipped: ${CHROMIUM} not found (apt-get install chromium; in CI they run and fail without it).`)
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
-/** What axe-core reports against WCAG 2.0, 2.1 and 2.2 A and AA, as "rule: target" lines (run through DevTools, outside the page's CSP). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(`${AXE_SOURCE};0`)
-  return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe
-    const result = await axe.run((globalThis as unknown as { document: unknown }).document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))
-  })
-}
 
 /** Text with runs of white space collapsed. */
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
@@ -73,7 +60,7 @@ describe.skipIf(skip)('the whole loop in the demo, in headless Chromium (PGlite)
   beforeAll(async () => {
     engine = enginesUnderTest().find((e) => e.engine === 'pglite')!
     const opened = engine.open()
-    ;[store, browser] = await Promise.all([opened, chromium.launch({ executablePath: CHROMIUM, args: ARGS })])
+    ;[store, browser] = await Promise.all([opened, chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })])
     // As openTestServer builds the demo server, but on a clock after the demo's data. No job queue: an import reviews the affected actions at once.
     const deps: ServerDeps = { ...serverDeps(store, logs), clock: () => new Date(CLOCK) }
     await seedDemo(deps)

@@ -1,7 +1,6 @@
 // The pages in headless Chromium over the demo programme: names that assistive technology reads,
 // keyboard use, the series picker, the import report, a phone-sized screen and basic accessibility checks.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { serve, type ServerType } from '@hono/node-server'
@@ -10,9 +9,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { enginesUnderTest } from '../support/engines.ts'
 import { HEADER } from '../support/fixture.ts'
 import { DEMO_TEST_PASSWORD, openTestServer, type TestServer } from '../support/server.ts'
+import { CHROMIUM, CHROMIUM_ARGS, axeViolations, skipBrowser } from '../support/browser.ts'
 
-const CHROMIUM = '/usr/bin/chromium'
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const SCREENSHOTS = join(import.meta.dirname, '__screenshots__')
 const RIVERSIDE = '/organisations/riverside/programmes/htn'
 const MEASURE_NAMES = [
@@ -25,7 +23,7 @@ const MEASURE_NAMES = [
 ]
 
 // In CI the suite always runs, so a missing browser fails it rather than hiding it.
-const skip = !existsSync(CHROMIUM) && !process.env.CI
+const skip = skipBrowser
 if (skip) console.log(`Browser tests skipped: ${CHROMIUM} not found (apt-get install chromium; in CI they run and fail without it).`)
 
 /** What the page-side checks below see of the browser's DOM (the project is compiled without the DOM lib). */
@@ -86,22 +84,6 @@ async function accessibilityProblems(page: Page): Promise<string[]> {
   return problems
 }
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
-/**
- * What axe-core reports against WCAG 2.0, 2.1 and 2.2 A and AA, as "rule: target" lines. It runs
- * through the DevTools protocol (page.evaluate), which the page's Content-Security-Policy does not
- * govern, so the page itself stays exactly as served.
- */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(`${AXE_SOURCE};0`)
-  return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe
-    const result = await axe.run((globalThis as unknown as DomGlobals).document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))
-  })
-}
-
 async function screenshot(page: Page, name: string): Promise<void> {
   if (!process.env.LHS_SCREENSHOTS) return
   mkdirSync(SCREENSHOTS, { recursive: true })
@@ -127,7 +109,7 @@ describe.skipIf(skip)('pages in headless Chromium (demo on PGlite)', () => {
 
   beforeAll(async () => {
     const pglite = enginesUnderTest().find((e) => e.engine === 'pglite')!
-    ;[server, browser] = await Promise.all([openTestServer(pglite, { seed: 'demo' }), chromium.launch({ executablePath: CHROMIUM, args: ARGS })])
+    ;[server, browser] = await Promise.all([openTestServer(pglite, { seed: 'demo' }), chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })])
     const address = await new Promise<AddressInfo>((resolve) => {
       http = serve({ fetch: server.app.fetch, port: 0, hostname: '127.0.0.1' }, resolve)
     })

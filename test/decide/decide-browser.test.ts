@@ -1,8 +1,6 @@
 // The decide pages in headless Chromium: no axe-core violations (WCAG 2.2 A and AA) on each page and
 // on a refused form, the error summary's links reach their fields, and the meeting pack prints
 // without navigation.
-import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
@@ -12,21 +10,11 @@ import { enginesUnderTest } from '../support/engines.ts'
 import { openTestServer, type TestServer } from '../support/server.ts'
 import { seedDecideFixture } from './decide-fixture.ts'
 import { seedDecideIds, type DecideIds } from './seed-decide-ids.ts'
+import { CHROMIUM, axeViolations, skipBrowser } from '../support/browser.ts'
 
-const CHROMIUM = '/usr/bin/chromium'
-const skip = !existsSync(CHROMIUM) && !process.env.CI
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+const skip = skipBrowser
 const BASE = '/organisations/test/programmes/htn'
 
-/** What axe-core reports against WCAG 2.0–2.2 A and AA, as "rule: target" lines (run through DevTools, outside the page's CSP). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(`${AXE_SOURCE};0`)
-  return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe
-    const result = await axe.run((globalThis as unknown as { document: unknown }).document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))
-  })
-}
 
 describe.skipIf(skip)('decide pages in headless Chromium (fixture on PGlite)', () => {
   let server: TestServer

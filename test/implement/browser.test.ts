@@ -1,7 +1,5 @@
 // The implement pages in headless Chromium: nothing axe-core reports (WCAG 2.2 A and AA) on each page,
 // nor on a refused form; the error summary's link moves focus to the field.
-import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
 import { chromium, type Browser, type Page } from 'playwright-core'
@@ -10,20 +8,11 @@ import { startSession } from '../../src/app/auth/sign-in.ts'
 import { enginesUnderTest } from '../support/engines.ts'
 import { openTestServer, type TestServer } from '../support/server.ts'
 import { seedImplement, type SeededLoop } from './seed-implement.ts'
+import { CHROMIUM, axeViolations, skipBrowser } from '../support/browser.ts'
 
-const CHROMIUM = '/usr/bin/chromium'
 const BASE = '/organisations/test/programmes/htn'
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-const skip = !existsSync(CHROMIUM) && !process.env.CI
+const skip = skipBrowser
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(`${AXE_SOURCE};0`)
-  return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe
-    const result = await axe.run((globalThis as unknown as { document: unknown }).document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`))
-  })
-}
 
 describe.skipIf(skip)('implement pages in headless Chromium (fixture on PGlite)', () => {
   let server: TestServer
