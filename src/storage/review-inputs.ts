@@ -25,6 +25,7 @@ export interface ActionToReview {
   readonly id: number
   readonly programmeId: number
   readonly programmeCode: string
+  readonly organisationCode: string
   readonly title: string
   readonly status: ActionStatus
   readonly startDate: string
@@ -47,7 +48,8 @@ export async function readActionsToReview(db: Kysely<Database>, organisationId: 
   let actions = db
     .selectFrom('actions as a')
     .innerJoin('programmes as p', (j) => j.onRef('p.organisation_id', '=', 'a.organisation_id').onRef('p.id', '=', 'a.programme_id'))
-    .select(['a.id', 'a.programme_id', 'p.code as programme_code', 'a.title', 'a.status', 'a.start_date', 'a.review_date', 'a.owner_user_id', 'a.decision_id'])
+    .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
+    .select(['a.id', 'a.programme_id', 'p.code as programme_code', 'o.code as organisation_code', 'a.title', 'a.status', 'a.start_date', 'a.review_date', 'a.owner_user_id', 'a.decision_id'])
     .where('a.organisation_id', '=', organisationId)
     .where('a.status', '<>', 'abandoned')
   if (filter.programmeId !== undefined) actions = actions.where('a.programme_id', '=', filter.programmeId)
@@ -74,6 +76,7 @@ export async function readActionsToReview(db: Kysely<Database>, organisationId: 
     id: a.id,
     programmeId: a.programme_id,
     programmeCode: a.programme_code,
+    organisationCode: a.organisation_code,
     title: a.title,
     status: a.status,
     startDate: a.start_date,

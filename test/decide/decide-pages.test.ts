@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { all, htmlOf, one, openTestServer, textOf, type HtmlNode, type TestServer } from '../support/server.ts'
 import { enginesUnderTest } from '../support/engines.ts'
 import { PEOPLE, seedDecideFixture, type DecideFixture } from './decide-fixture.ts'
-import { signIn, type Session } from './session.ts'
+import { signIn, type Session } from '../support/session.ts'
 
 const ORG = '/organisations/test'
 const BASE = '/organisations/test/programmes/htn'

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { enginesUnderTest } from '../support/engines.ts'
 import { all, htmlOf, one, openTestServer, textOf, type HtmlNode, type TestServer } from '../support/server.ts'
 import { seedImplement, type SeededLoop } from './seed-implement.ts'
-import { signIn, type Session } from './session.ts'
+import { signIn, type Session } from '../support/session.ts'
 
 const BASE = '/organisations/test/programmes/htn'
 

@@ -19,17 +19,16 @@ export interface ActionAlert {
   readonly measureId?: number
 }
 
-export function actionLink(action: Pick<ActionToReview, 'id' | 'programmeCode'>, organisationCode: string): string {
-  return `/organisations/${organisationCode}/programmes/${action.programmeCode}/actions/${action.id}`
+export function actionLink(action: Pick<ActionToReview, 'id' | 'programmeCode' | 'organisationCode'>): string {
+  return `/organisations/${action.organisationCode}/programmes/${action.programmeCode}/actions/${action.id}`
 }
 
 /** Raise an alert about an action for `audience`; undefined when its key was raised before. */
 export async function raiseActionAlert(db: Kysely<Database>, organisationId: number, action: ActionToReview, audience: readonly number[], at: Date, alert: ActionAlert): Promise<number | undefined> {
-  const organisation = await db.selectFrom('organisations').select('code').where('id', '=', organisationId).executeTakeFirstOrThrow()
   return raiseAlert(
     db,
     organisationId,
-    { programmeId: action.programmeId, kind: alert.kind, actionId: action.id, measureId: alert.measureId ?? null, title: alert.title, body: alert.body, link: actionLink(action, organisation.code), dedupeKey: alert.dedupeKey },
+    { programmeId: action.programmeId, kind: alert.kind, actionId: action.id, measureId: alert.measureId ?? null, title: alert.title, body: alert.body, link: actionLink(action), dedupeKey: alert.dedupeKey },
     audience,
     at,
   )

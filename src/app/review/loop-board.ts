@@ -8,6 +8,7 @@ import { listRebaseSuggestions } from '../../storage/rebases.ts'
 import type { ActionStatus, VerdictValue } from '../../storage/schema.ts'
 import type { ProgrammeScope } from '../catalogue.ts'
 import type { AppDeps } from '../deps.ts'
+import { listProgrammeActions } from '../implement/actions.ts'
 import { groupLabel } from '../triangulate/group-label.ts'
 
 export interface BoardPrediction {
@@ -58,80 +59,46 @@ export interface LoopBoard {
 const CLOSED: readonly ActionStatus[] = ['adopted', 'abandoned']
 
 export async function loopBoard(deps: AppDeps, scope: ProgrammeScope): Promise<LoopBoard> {
-  const db = deps.store.db
   const org = scope.organisation.id
   const today = deps.clock().toISOString().slice(0, 10)
-  const actions = await db
-    .selectFrom('actions as a')
-    .leftJoin('users as u', 'u.id', 'a.owner_user_id')
-    .select(['a.id', 'a.title', 'a.status', 'a.start_date', 'a.review_date', 'a.decision_id', 'u.display_name', 'u.email'])
-    .where('a.organisation_id', '=', org)
-    .where('a.programme_id', '=', scope.programme.id)
-    .orderBy('a.start_date')
-    .orderBy('a.id')
-    .execute()
-  const ids = actions.map((a) => a.id)
-  const [predictions, sites, cycles, reviews, suggestions] = ids.length === 0
-    ? [[], [], [], [], []]
-    : await Promise.all([
-        db
-          .selectFrom('predictions as p')
-          .innerJoin('measures as m', (j) => j.onRef('m.organisation_id', '=', 'p.organisation_id').onRef('m.id', '=', 'p.measure_id'))
-          .innerJoin('sites as s', (j) => j.onRef('s.organisation_id', '=', 'p.organisation_id').onRef('s.id', '=', 'p.site_id'))
-          .select(['p.action_id', 'p.role', 'm.code as measure', 'm.name as measure_name', 'm.kind as measure_kind', 'm.unit', 's.code as site', 's.name as site_name', 's.kind as site_kind', 'p.dimension', 'p.group_name', 'p.direction', 'p.expected_size', 'p.by_date'])
-          .where('p.organisation_id', '=', org)
-          .where('p.action_id', 'in', ids)
-          .orderBy('p.role', 'desc')
-          .orderBy('p.id')
-          .execute(),
-        db
-          .selectFrom('action_sites as x')
-          .innerJoin('sites as s', (j) => j.onRef('s.organisation_id', '=', 'x.organisation_id').onRef('s.id', '=', 'x.site_id'))
-          .select(['x.action_id', 's.name'])
-          .where('x.organisation_id', '=', org)
-          .where('x.action_id', 'in', ids)
-          .orderBy('s.name')
-          .execute(),
-        db.selectFrom('pdsa_cycles').select(['action_id']).where('organisation_id', '=', org).where('action_id', 'in', ids).execute(),
-        listReviews(db, org, ids),
-        listRebaseSuggestions(db, org),
-      ])
+  const actions = (await listProgrammeActions(deps, scope)).sort((a, b) => (a.startDate === b.startDate ? a.id - b.id : a.startDate < b.startDate ? -1 : 1))
+  const [reviews, suggestions] = await Promise.all([listReviews(deps.store.db, org, actions.map((a) => a.id)), listRebaseSuggestions(deps.store.db, org)])
   const board: BoardAction[] = actions.map((a) => {
     const review = reviews.find((r) => r.actionId === a.id)
     return {
       id: a.id,
       title: a.title,
       status: a.status,
-      startDate: a.start_date,
-      reviewDate: a.review_date,
-      overdue: a.review_date !== null && a.review_date < today && !CLOSED.includes(a.status),
-      owner: a.display_name || a.email || null,
-      decisionId: a.decision_id,
-      sites: sites.filter((s) => s.action_id === a.id).map((s) => s.name),
-      predictions: predictions
-        .filter((p) => p.action_id === a.id)
+      startDate: a.startDate,
+      reviewDate: a.reviewDate,
+      overdue: a.reviewDate !== null && a.reviewDate < today && !CLOSED.includes(a.status),
+      owner: a.owner === null ? null : a.owner.name || a.owner.email,
+      decisionId: a.decision?.id ?? null,
+      sites: a.sites.map((s) => s.name).sort(),
+      predictions: [...a.predictions]
+        .sort((x, y) => (x.role === y.role ? x.id - y.id : x.role === 'primary' ? -1 : 1))
         .map((p) => ({
           role: p.role,
-          measure: p.measure,
-          measureName: p.measure_name,
-          measureKind: p.measure_kind as BoardPrediction['measureKind'],
-          unit: p.unit,
-          site: p.site,
-          siteName: p.site_name,
-          wholeOrganisation: p.site_kind === 'system',
-          dimension: p.dimension || null,
-          group: p.group_name || null,
-          groupLabel: p.dimension ? groupLabel(p.dimension, p.group_name) : null,
+          measure: p.measure.code,
+          measureName: p.measure.name,
+          measureKind: p.measure.kind,
+          unit: p.measure.unit,
+          site: p.site.code,
+          siteName: p.site.name,
+          wholeOrganisation: p.site.wholeOrganisation,
+          dimension: p.dimension,
+          group: p.group,
+          groupLabel: p.dimension && p.group ? groupLabel(p.dimension, p.group) : null,
           direction: p.direction,
-          expectedSize: p.expected_size,
-          by: p.by_date,
+          expectedSize: p.expectedSize,
+          by: p.byDate,
         })),
       verdict: review?.verdict ?? null,
       verdictLabel: review ? VERDICT_LABELS[review.verdict] : null,
       summary: review?.reasons[0] ?? null,
       reviewedAt: review?.evaluatedAt ?? null,
       dataThrough: review?.dataThrough ?? null,
-      cycles: cycles.filter((c) => c.action_id === a.id).length,
+      cycles: a.cycles.length,
       rebaseSuggestions: suggestions.filter((s) => s.actionId === a.id).length,
     }
   })

@@ -19,14 +19,7 @@ export function Layout({ title, breadcrumbs = [], scripts = [], children }: Layo
   const identity = currentIdentity()
   return (
     <html lang="en-GB">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} – Learning Health System`}</title>
-        <link rel="stylesheet" href="/assets/nhsuk-frontend.min.css" />
-        <link rel="stylesheet" href="/assets/lhs.css" />
-        <link rel="icon" href="/assets/images/favicon.svg" type="image/svg+xml" />
-      </head>
+      <PageHead title={title} />
       <body>
         <a class="nhsuk-skip-link" href="#maincontent" data-module="nhsuk-skip-link">Skip to main content</a>
         <header class="nhsuk-header" role="banner">
@@ -71,6 +64,21 @@ export function Layout({ title, breadcrumbs = [], scripts = [], children }: Layo
         ))}
       </body>
     </html>
+  )
+}
+
+/** The <head> every page shares: charset, viewport, title, the NHS.UK and LHS styles and the icon; `children` adds to it. */
+export function PageHead({ title, children }: { title: string; children?: Child }) {
+  return (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{`${title} – Learning Health System`}</title>
+      <link rel="stylesheet" href="/assets/nhsuk-frontend.min.css" />
+      <link rel="stylesheet" href="/assets/lhs.css" />
+      <link rel="icon" href="/assets/images/favicon.svg" type="image/svg+xml" />
+      {children}
+    </head>
   )
 }
 

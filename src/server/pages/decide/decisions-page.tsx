@@ -6,6 +6,7 @@ import { formatDate } from '../format.ts'
 import { Layout } from '../layout.tsx'
 import { DecideNav } from './decide-nav.tsx'
 import { decisionPath, decisionsPath, newDecisionPath, programmePath } from './decide-paths.ts'
+import { FilterSelect } from '../filter-select.tsx'
 
 interface DecisionsPageProps {
   readonly scope: ProgrammeScope
@@ -43,8 +44,8 @@ export function DecisionsPage({ scope, decisions, filter, canDecide }: Decisions
           </div>
           <input class="nhsuk-input" id="q" name="q" type="search" maxlength={500} value={filter.q ?? ''} aria-describedby="q-hint" />
         </div>
-        <Select id="label" label="Label" value={filter.label} options={DECISION_LABELS.map((l) => [l.value, l.label])} />
-        <Select id="review" label="Review" value={filter.review} options={REVIEW_STATES.map((r) => [r.value, r.label])} />
+        <FilterSelect id="label" label="Label" value={filter.label} options={DECISION_LABELS.map((l) => [l.value, l.label])} none="Any" />
+        <FilterSelect id="review" label="Review" value={filter.review} options={REVIEW_STATES.map((r) => [r.value, r.label])} none="Any" />
         <button class="nhsuk-button nhsuk-button--secondary" type="submit">
           Search
         </button>
@@ -88,23 +89,5 @@ export function DecisionsPage({ scope, decisions, filter, canDecide }: Decisions
         </table>
       )}
     </Layout>
-  )
-}
-
-function Select({ id, label, value, options }: { id: string; label: string; value: string | undefined; options: readonly (readonly [string, string])[] }) {
-  return (
-    <div class="nhsuk-form-group lhs-inline">
-      <label class="nhsuk-label" for={id}>
-        {label}
-      </label>
-      <select class="nhsuk-select" id={id} name={id}>
-        <option value="">Any</option>
-        {options.map(([v, text]) => (
-          <option value={v} selected={v === value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
   )
 }

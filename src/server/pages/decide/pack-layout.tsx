@@ -6,6 +6,7 @@
  */
 import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
+import { PageHead } from '../layout.tsx'
 
 const PRINT_CSS = `
 .lhs-pack-bar { background: #005eb8; color: #fff; padding: 8px 0; }
@@ -30,15 +31,9 @@ const PRINT_CSS = `
 export function PackLayout({ title, back, children }: { title: string; back: { readonly href: string; readonly text: string }; children?: Child }) {
   return (
     <html lang="en-GB">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} – Learning Health System`}</title>
-        <link rel="stylesheet" href="/assets/nhsuk-frontend.min.css" />
-        <link rel="stylesheet" href="/assets/lhs.css" />
-        <link rel="icon" href="/assets/images/favicon.svg" type="image/svg+xml" />
+      <PageHead title={title}>
         <style>{raw(PRINT_CSS)}</style>
-      </head>
+      </PageHead>
       <body>
         <a class="nhsuk-skip-link" href="#maincontent">Skip to main content</a>
         <nav class="lhs-pack-bar lhs-no-print" aria-label="Back">

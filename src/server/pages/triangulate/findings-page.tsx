@@ -5,6 +5,7 @@ import type { Convergence } from '../../../core/triangulate/index.ts'
 import { formatDate } from '../format.ts'
 import { CsrfField, Layout } from '../layout.tsx'
 import { classificationLabel, ConvergenceTag, SOURCES } from './finding-labels.tsx'
+import { FilterSelect } from '../filter-select.tsx'
 
 const STATUS_LABEL = { proposed: 'Proposed', confirmed: 'Confirmed', edited: 'Edited', rejected: 'Rejected' } as const
 
@@ -51,9 +52,9 @@ export function FindingsPage({ scope, findings, all, filter, canRecompute, done 
         </form>
       ) : null}
       <form method="get" class="lhs-inline-form" aria-label="Filter the findings">
-        <Select id="classification" label="Kind" value={filter.classification} options={CLASSIFICATIONS.map((c) => [c.value, c.label])} />
-        <Select id="convergence" label="Overall" value={filter.convergence} options={(Object.keys(CONVERGENCE_LABELS) as Convergence[]).map((c) => [c, CONVERGENCE_LABELS[c]])} />
-        <Select id="status" label="Decision" value={filter.status} options={Object.entries(STATUS_LABEL)} />
+        <FilterSelect id="classification" label="Kind" value={filter.classification} options={CLASSIFICATIONS.map((c) => [c.value, c.label])} />
+        <FilterSelect id="convergence" label="Overall" value={filter.convergence} options={(Object.keys(CONVERGENCE_LABELS) as Convergence[]).map((c) => [c, CONVERGENCE_LABELS[c]])} />
+        <FilterSelect id="status" label="Decision" value={filter.status} options={Object.entries(STATUS_LABEL)} />
         <button class="nhsuk-button nhsuk-button--secondary" type="submit">
           Show
         </button>
@@ -118,23 +119,5 @@ export function FindingsPage({ scope, findings, all, filter, canRecompute, done 
         </p>
       ) : null}
     </Layout>
-  )
-}
-
-function Select({ id, label, value, options }: { id: string; label: string; value: string | undefined; options: readonly (readonly [string, string])[] }) {
-  return (
-    <div class="nhsuk-form-group lhs-inline">
-      <label class="nhsuk-label" for={id}>
-        {label}
-      </label>
-      <select class="nhsuk-select" id={id} name={id}>
-        <option value="">All</option>
-        {options.map(([v, text]) => (
-          <option value={v} selected={v === value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
   )
 }

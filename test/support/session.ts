@@ -1,6 +1,6 @@
-/** A browser-like signed-in session for the decide page tests: the session cookie, and form posts that carry the page's CSRF token. */
+/** A browser-like signed-in session for page tests: the session cookie, and form posts that carry the page's CSRF token. */
 import { startSession } from '../../src/app/auth/sign-in.ts'
-import { htmlOf, one, type TestServer } from '../support/server.ts'
+import { htmlOf, one, type TestServer } from './server.ts'
 
 export interface Session {
   get(path: string): Promise<Response>
