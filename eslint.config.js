@@ -12,8 +12,8 @@ const allowed = {
   demo: ['core'],
   reports: ['core', 'charts'],
   app: ['core', 'contract', 'ingest', 'storage', 'charts', 'reports', 'demo'],
-  server: ['core', 'app', 'contract', 'charts'],
-  cli: ['core', 'app', 'contract', 'ingest', 'server', 'storage'],
+  server: ['core', 'app', 'contract', 'charts', 'reports'],
+  cli: ['core', 'app', 'contract', 'ingest', 'server', 'storage', 'reports'],
 }
 const folders = Object.keys(allowed)
 

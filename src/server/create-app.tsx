@@ -37,6 +37,12 @@ import { reviewApiRoutes } from './api/review-routes.ts'
 import { decidePageRoutes } from './pages/decide/decide-page-routes.tsx'
 import { implementPageRoutes } from './pages/implement/implement-page-routes.tsx'
 import { reviewPageRoutes } from './pages/review/review-page-routes.tsx'
+import { briefingRoutes } from './pages/share/briefing-routes.tsx'
+import { infographicRoutes } from './pages/share/infographic-routes.tsx'
+import { disclosureRoutes } from './pages/share/disclosure-routes.tsx'
+import { communityPageRoutes } from './pages/community/community-page-routes.tsx'
+import { interopRoutes } from './api/interop-routes.ts'
+import { communityRoutes } from './api/community-routes.ts'
 import type { FeedbackLimiter } from './feedback-limiter.ts'
 import { classify, onError, problem } from './problem.ts'
 import { ErrorPage } from './pages/error-page.tsx'
@@ -125,6 +131,12 @@ export function createApp(deps: ServerDeps): OpenAPIHono {
   decideApiRoutes(app)
   implementApiRoutes(app)
   reviewApiRoutes(app)
+  briefingRoutes(app)
+  infographicRoutes(app)
+  disclosureRoutes(app)
+  interopRoutes(app)
+  communityPageRoutes(app)
+  communityRoutes(app)
   peopleRoutes(app, deps)
   auditPageRoutes(app)
   app.notFound((c) =>

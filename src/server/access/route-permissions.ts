@@ -8,6 +8,8 @@ import { DECIDE_ROUTE_PERMISSIONS } from './route-permissions-decide.ts'
 import { IMPLEMENT_ROUTE_PERMISSIONS } from './route-permissions-implement.ts'
 import { REVIEW_ROUTE_PERMISSIONS } from './route-permissions-review.ts'
 import { REVIEW_PAGE_PERMISSIONS } from './route-permissions-review-pages.ts'
+import { BRIEFING_ROUTE_PERMISSIONS, DISCLOSURE_ROUTE_PERMISSIONS, INFOGRAPHIC_ROUTE_PERMISSIONS, INTEROP_ROUTE_PERMISSIONS } from './route-permissions-share.ts'
+import { COMMUNITY_ROUTE_PERMISSIONS } from './route-permissions-community.ts'
 
 export type RouteAccess = Permission | 'public' | 'signed_in'
 
@@ -112,6 +114,11 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RouteAccess>> = {
   ...IMPLEMENT_ROUTE_PERMISSIONS,
   ...REVIEW_ROUTE_PERMISSIONS,
   ...REVIEW_PAGE_PERMISSIONS,
+  ...BRIEFING_ROUTE_PERMISSIONS,
+  ...INFOGRAPHIC_ROUTE_PERMISSIONS,
+  ...DISCLOSURE_ROUTE_PERMISSIONS,
+  ...INTEROP_ROUTE_PERMISSIONS,
+  ...COMMUNITY_ROUTE_PERMISSIONS,
 }
 
 export function routeAccess(method: string, path: string): RouteAccess | undefined {
