@@ -10,6 +10,8 @@
  * labelled set in test/redaction, and texts redacted per second).
  * LHS_BENCH_ONLY=findings recomputes the demo programme's signals and findings, at 1× and at 10× its
  * measures, beside reading its observations once (`findings.ts`).
+ * LHS_BENCH_ONLY=briefings times the demo's board and community briefings as a web page, PDF and Word,
+ * beside the programme overview and the bare PDF and Word floors (`briefings.ts`).
  * LHS_BENCH_ONLY=charts runs the chart part alone (no databases; a few minutes with every chart over
  * all 100,000 series, well under a minute with LHS_BENCH_SAMPLE=10000).
  * LHS_BENCH_ROWS scales the file (default 1000000); PostgreSQL is measured when it answers at
@@ -36,6 +38,7 @@ import { upsertProgramme } from '../src/storage/programmes.ts'
 import { listSites, upsertSites } from '../src/storage/sites.ts'
 import { benchCharts } from './charts.ts'
 import { benchFindings } from './findings.ts'
+import { benchBriefings } from './briefings.ts'
 import { benchText, formatQuality, type QualityRow } from './text.ts'
 import { benchRequests } from './requests.ts'
 import { benchRows, measureCode, observationCsv, siteCode, type BenchShape } from './generate.ts'
@@ -53,7 +56,7 @@ interface Row {
   note: string
 }
 
-const PARTS = ['charts', 'text', 'findings'] as const
+const PARTS = ['charts', 'text', 'findings', 'briefings'] as const
 const only = process.env.LHS_BENCH_ONLY
 if (only !== undefined && only !== '' && !(PARTS as readonly string[]).includes(only)) {
   console.error(`invalid LHS_BENCH_ONLY: ${JSON.stringify(only)} (expected one of ${PARTS.join(', ')}, or unset for everything)`)
@@ -62,6 +65,7 @@ if (only !== undefined && only !== '' && !(PARTS as readonly string[]).includes(
 const chartsOnly = only === 'charts'
 const textOnly = only === 'text'
 const findingsOnly = only === 'findings'
+const briefingsOnly = only === 'briefings'
 
 const rowsWanted = Number(process.env.LHS_BENCH_ROWS ?? 1_000_000)
 const shape: BenchShape = { measures: 10, sites: 100, weeks: Math.max(1, Math.round(rowsWanted / 1000)) }
@@ -214,21 +218,25 @@ async function benchImports() {
   } else console.log('PostgreSQL did not answer: its rows are left out.')
 }
 
-if (!chartsOnly && !textOnly && !findingsOnly) await benchImports()
-if (!textOnly && !findingsOnly) {
+if (!chartsOnly && !textOnly && !findingsOnly && !briefingsOnly) await benchImports()
+if (!textOnly && !findingsOnly && !briefingsOnly) {
   console.log('Charts…')
   benchChartRows()
 }
 let textQuality: { quality: QualityRow[]; seeds: number[] } | undefined
-if (!chartsOnly && !findingsOnly) {
+if (!chartsOnly && !findingsOnly && !briefingsOnly) {
   console.log('Text…')
   const text = benchText((line) => console.log(line))
   for (const row of text.rows) results.push({ engine: 'core', operation: row.operation, rows: row.texts, seconds: row.seconds, note: row.note })
   textQuality = { quality: text.quality, seeds: text.seeds }
 }
-if (!chartsOnly && !textOnly) {
+if (!chartsOnly && !textOnly && !briefingsOnly) {
   console.log('Findings…')
   for (const row of await benchFindings((line) => console.log(line))) results.push({ engine: 'pglite', operation: row.operation, series: row.series, rows: row.series, seconds: row.seconds, note: row.note })
+}
+if (!chartsOnly && !textOnly && !findingsOnly) {
+  console.log('Briefings…')
+  for (const row of await benchBriefings((line) => console.log(line))) results.push({ engine: 'pglite', operation: row.operation, rows: 1, seconds: row.seconds, note: `median of ${row.runs}; ${row.note}` })
 }
 const finished = { at: new Date().toISOString(), loadAverage: machine().loadAverage }
 const { node, cpus: cpuCount, cpuModel, memoryGiB } = started.machine

@@ -16,3 +16,5 @@ export { driverDiagramSvg, type DriverDiagramOptions } from './driver-diagram.ts
 export { describeDriverDiagram } from './driver-diagram-text.ts'
 export { driverDiagramRows, type DriverDiagramRow } from './driver-diagram-rows.ts'
 export type { DriverDiagramInput, DriverItem, DriverKind } from './driver-diagram-tree.ts'
+export { infographicSvg, INFOGRAPHIC_WIDTH, INFOGRAPHIC_HEIGHT, type InfographicInput } from './infographic.ts'
+export { describeInfographic } from './infographic-text.ts'

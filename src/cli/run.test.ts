@@ -23,7 +23,7 @@ describe('lhs: dispatch and exit codes', () => {
     const outcome = await runCli(['chart', 'x.csv'])
     expect(outcome.code).toBe(2)
     expect(outcome.stdout).toBe('')
-    expect(linesOf(outcome.stderr)).toEqual(['lhs: unknown command "chart" (expected one of: serve, migrate, demo, import, spc, funnel, redact, findings, review, gap, its, org, admin, user, token, audit). Run "lhs help" for usage.'])
+    expect(linesOf(outcome.stderr)).toEqual(['lhs: unknown command "chart" (expected one of: serve, migrate, demo, import, export, spc, funnel, redact, findings, review, gap, its, org, admin, user, token, audit). Run "lhs help" for usage.'])
   })
 
   it('an argument a command does not take exits 2 before touching the database', async () => {

@@ -6,6 +6,7 @@ import { demoCommand } from './commands/demo.ts'
 import { funnelCommand } from './commands/funnel.ts'
 import { gapCommand } from './commands/gap.ts'
 import { importCommand } from './commands/import.ts'
+import { exportCommand } from './commands/export.ts'
 import { itsCommand } from './commands/its.ts'
 import { migrateCommand } from './commands/migrate.ts'
 import { orgCommand } from './commands/org.ts'
@@ -28,7 +29,10 @@ Commands:
   import measures FILE --programme CODE      Import measure definitions (CSV or JSON)
   import observations FILE --programme CODE  Import observations (CSV or XLSX)
   import insights FILE --programme CODE      Import insight (CSV, XLSX, FHIR Bundle .json or .ndjson), de-identified before storage
+  import fhir FILE --programme CODE          Import FHIR R4 summary MeasureReports (Bundle .json or .ndjson) as observations
       [--organisation CODE] [--json]
+  export fhir --programme CODE [--organisation CODE] [--external] [--out FILE]
+                                             Measures and values as a FHIR R4 Bundle (exact; --external: disclosure policy applied)
   spc FILE [--json] [--chart run|xmr|p|u|c|pp|up|g|t] [--profile mdc|mdc_excel|mdc2023|qic]
       [--direction increase|decrease|neutral] [--target N] [--baseline N] [--rebase DATE[:REASON]]...
       [--exclude DATE[:REASON]]... [--multiply N]  Analyse a CSV of period,value (or period,numerator,denominator)
@@ -70,6 +74,7 @@ const COMMANDS: Record<string, Command> = {
   migrate: migrateCommand,
   demo: demoCommand,
   import: importCommand,
+  export: exportCommand,
   spc: spcCommand,
   funnel: funnelCommand,
   redact: redactCommand,

@@ -198,7 +198,7 @@ export const InboxSchema = z
     unread: z.number().int(),
     alerts: z.array(
       z.object({
-        id: z.number().int(), organisation: z.string(), kind: z.enum(['verdict_changed', 'special_cause', 'review_due']),
+        id: z.number().int(), organisation: z.string(), kind: z.enum(['verdict_changed', 'special_cause', 'review_due', 'briefing']),
         title: z.string(), body: z.string(), link: z.string().openapi({ description: 'The page it is about' }), createdAt: z.string(), read: z.boolean(),
       }),
     ),

@@ -117,6 +117,20 @@ for (const engine of enginesUnderTest()) {
           `${API}/{org}/programmes/{programme}/review`,
           `${API}/{org}/programmes/{programme}/rebase-suggestions`,
           `${API}/{org}/programmes/{programme}/rebase-suggestions/{suggestion}`,
+          `${API}/{org}/programmes/{programme}/fhir`,
+          `${API}/{org}/programmes/{programme}/fhir/imports`,
+          `${API}/{org}/programmes/{programme}/refi-qda.qdpx`,
+          `${API}/{org}/community/networks`,
+          `${API}/{org}/community/networks/{network}/membership`,
+          `${API}/{org}/community/networks/{network}/measures/{measure}/aggregates`,
+          `${API}/{org}/community/networks/{network}/measures/{measure}/funnel`,
+          `${API}/{org}/community/lessons`,
+          `${API}/{org}/community/lessons/mine`,
+          `${API}/{org}/community/lessons/{lesson}`,
+          `${API}/{org}/community/lessons/{lesson}/comments`,
+          `${API}/{org}/community/lessons/{lesson}/preview`,
+          `${API}/{org}/community/lessons/{lesson}/publish`,
+          `${API}/{org}/community/lessons/{lesson}/withdraw`,
         ].sort(),
       )
       for (const [path, item] of Object.entries(document.paths)) {
@@ -144,14 +158,18 @@ for (const engine of enginesUnderTest()) {
       expect(Object.keys(upload?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '404', '413', '422']))
     })
 
-    /** GET paths in the OpenAPI document: 22 up to findings, then the loop's 17 (groups, meetings, decisions, lessons, aim, drivers, actions, cycles, reviews, inbox, webhooks). */
-    const GET_PATHS = 39
+    /**
+     * GET paths in the OpenAPI document: 22 up to findings, then the loop's 17 (groups, meetings, decisions,
+     * lessons, aim, drivers, actions, cycles, reviews, inbox, webhooks), the 2 exports (FHIR, REFI-QDA) and the
+     * learning community's 7 (networks, funnel, lessons, mine, a lesson, its comments, its preview).
+     */
+    const GET_PATHS = 48
 
     it('answers every GET path of the document (so the document does not list routes that do not exist)', async () => {
       const document = (await jsonOf(await server.app.request('/api/openapi.json'))) as OpenApiDocument
       const paths = Object.entries(document.paths).filter(([, item]) => item.get !== undefined)
       expect(paths).toHaveLength(GET_PATHS)
-      const records = /\{(finding|group|meeting|decision|action)\}/
+      const records = /\{(finding|group|meeting|decision|action|network|lesson)\}/
       for (const [path] of paths) {
         const url = path.replace('{org}', 'test').replace('{programme}', 'htn').replace('{measure}', 'bp-control').replace(records, (_, name: string) => (name === 'group' ? 'board' : '1'))
         // The fixture has no findings, groups, meetings, decisions or actions: those routes answer, with "no finding 1" and the like.

@@ -43,6 +43,7 @@ import { disclosureRoutes } from './pages/share/disclosure-routes.tsx'
 import { communityPageRoutes } from './pages/community/community-page-routes.tsx'
 import { interopRoutes } from './api/interop-routes.ts'
 import { communityRoutes } from './api/community-routes.ts'
+import { scheduleRoutes } from './pages/share/schedule-routes.tsx'
 import type { FeedbackLimiter } from './feedback-limiter.ts'
 import { classify, onError, problem } from './problem.ts'
 import { ErrorPage } from './pages/error-page.tsx'
@@ -95,6 +96,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono {
   app.use('/organisations/:org/programmes/:programme/insight/codebook/import', limit)
   app.use('/api/v1/organisations/:org/programmes/:programme/insights', limit)
   app.use('/api/v1/organisations/:org/programmes/:programme/insights/imports', limit)
+  app.use('/api/v1/organisations/:org/programmes/:programme/fhir/imports', limit)
   // The public feedback form takes a short form, nothing more.
   app.use('/feedback/*', bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new AppError('payload_too_large', 'The form is too large to send (at most 64 KB).') } }))
 
@@ -132,6 +134,7 @@ export function createApp(deps: ServerDeps): OpenAPIHono {
   implementApiRoutes(app)
   reviewApiRoutes(app)
   briefingRoutes(app)
+  scheduleRoutes(app)
   infographicRoutes(app)
   disclosureRoutes(app)
   interopRoutes(app)

@@ -14,6 +14,8 @@ export interface NewAlert {
   readonly body: string
   readonly link: string
   readonly dedupeKey: string
+  /** The briefing issue an alert of kind `briefing` delivers. */
+  readonly issueId?: number
 }
 
 export interface InboxItem {
@@ -33,7 +35,7 @@ export async function raiseAlert(db: Kysely<Database>, organisationId: number, a
     .insertInto('alerts')
     .values({
       organisation_id: organisationId, programme_id: alert.programmeId, kind: alert.kind, action_id: alert.actionId, measure_id: alert.measureId,
-      title: alert.title.slice(0, 300), body: alert.body.slice(0, 5000), link: alert.link, dedupe_key: alert.dedupeKey, created_at: at,
+      title: alert.title.slice(0, 300), body: alert.body.slice(0, 5000), link: alert.link, dedupe_key: alert.dedupeKey, created_at: at, issue_id: alert.issueId ?? null,
     })
     .onConflict((oc) => oc.columns(['organisation_id', 'dedupe_key']).doNothing())
     .returning('id')

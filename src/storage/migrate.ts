@@ -6,6 +6,9 @@ import * as analysis from './migrations/0003-analysis.ts'
 import * as insight from './migrations/0004-insight.ts'
 import * as triangulation from './migrations/0005-triangulation.ts'
 import * as loop from './migrations/0006-loop.ts'
+import * as disclosure from './migrations/0007-disclosure.ts'
+import * as community from './migrations/0008-community.ts'
+import * as briefingSchedules from './migrations/0009-briefing-schedules.ts'
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -14,6 +17,9 @@ const migrations: Record<string, Migration> = {
   '0004-insight': insight,
   '0005-triangulation': triangulation,
   '0006-loop': loop,
+  '0007-disclosure': disclosure,
+  '0008-community': community,
+  '0009-briefing-schedules': briefingSchedules,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

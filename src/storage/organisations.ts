@@ -30,3 +30,17 @@ export async function ensureOrganisation(db: Kysely<Database>, organisation: Org
     .execute()
   return row
 }
+
+/** The id of the organisation's disclosure policy (see core/disclosure), or undefined when there is no such organisation. */
+export async function findDisclosurePolicyId(db: Kysely<Database>, organisationId: number): Promise<string | undefined> {
+  const row = await db.selectFrom('organisations').select('disclosure_policy').where('id', '=', organisationId).executeTakeFirst()
+  return row?.disclosure_policy
+}
+
+/** Sets the organisation's disclosure policy id; returns the id it had before, or undefined when there is no such organisation. */
+export async function updateDisclosurePolicy(db: Kysely<Database>, organisationId: number, policyId: string): Promise<string | undefined> {
+  const before = await db.selectFrom('organisations').select('disclosure_policy').where('id', '=', organisationId).forUpdate().executeTakeFirst()
+  if (before === undefined) return undefined
+  await db.updateTable('organisations').set({ disclosure_policy: policyId }).where('id', '=', organisationId).execute()
+  return before.disclosure_policy
+}

@@ -13,7 +13,7 @@ export type DecisionLabel = 'standardise' | 'local_variation' | 'stop' | 'test_f
 export type ActionStatus = 'planned' | 'in_progress' | 'adopted' | 'adapted' | 'abandoned'
 export type PdsaAct = 'adopt' | 'adapt' | 'abandon'
 export type VerdictValue = 'working' | 'not_yet_clear' | 'not_working' | 'harm'
-export type AlertKind = 'verdict_changed' | 'special_cause' | 'review_due'
+export type AlertKind = 'verdict_changed' | 'special_cause' | 'review_due' | 'briefing'
 
 export interface DriversTable {
   organisation_id: number
@@ -202,6 +202,8 @@ export interface AlertsTable {
   /** One alert per event: a second raise of the same key is ignored. */
   dedupe_key: string
   created_at: Timestamp
+  /** A scheduled briefing's issue (kind `briefing`, migration 0009). */
+  issue_id: Generated<number | null>
 }
 
 export interface AlertRecipientsTable {

@@ -2,8 +2,12 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { InsightEventsTable, InsightsTable, ExcerptsTable, ThemesTable, CodingsTable, MeasureThemeLinksTable, FindingsTable } from './schema-insight.ts'
 import type { DriversTable, DriverMeasuresTable, DecisionGroupsTable, DecisionGroupMembersTable, MeetingsTable, MeetingItemsTable, MeetingAttendanceTable, DecisionsTable, DecisionVersionsTable, ActionsTable, ActionSitesTable, PredictionsTable, PdsaCyclesTable, ActionReviewsTable, VerdictChangesTable, AlertsTable, AlertRecipientsTable, WebhooksTable } from './schema-loop.ts'
+import type { BriefingSchedulesTable, BriefingIssuesTable } from './schema-share.ts'
+import type { NetworksTable, NetworkMembersTable, SharedMeasuresTable, LessonsTable, LessonCommentsTable, SharedAggregatesTable } from './schema-community.ts'
 export type { InsightEventsTable, InsightsTable, ExcerptsTable, ThemesTable, CodingsTable, MeasureThemeLinksTable, FindingsTable } from './schema-insight.ts'
 export type { DriverKind, DecisionGroupKind, DecisionLabel, ActionStatus, PdsaAct, VerdictValue, AlertKind, DriversTable, DriverMeasuresTable, DecisionGroupsTable, DecisionGroupMembersTable, MeetingsTable, MeetingItemsTable, MeetingAttendanceTable, DecisionsTable, DecisionVersionsTable, ActionsTable, ActionSitesTable, PredictionsTable, PdsaCyclesTable, ActionReviewsTable, VerdictChangesTable, AlertsTable, AlertRecipientsTable, WebhooksTable } from './schema-loop.ts'
+export type { ScheduledBriefingKind, BriefingAudience, BriefingFormat, BriefingCadence, BriefingSchedulesTable, BriefingIssuesTable } from './schema-share.ts'
+export type { LessonStatus, LessonVerdict, NetworksTable, NetworkMembersTable, SharedMeasuresTable, LessonsTable, LessonCommentsTable, SharedAggregatesTable } from './schema-community.ts'
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 /** `date` columns are read as ISO strings (see the type parser in database.ts). */
@@ -14,6 +18,7 @@ export interface OrganisationsTable {
   code: string
   name: string
   created_at: Timestamp
+  disclosure_policy: ColumnType<string, string | undefined, string>
 }
 
 export interface SitesTable {
@@ -224,4 +229,12 @@ export interface Database {
   alerts: AlertsTable
   alert_recipients: AlertRecipientsTable
   webhooks: WebhooksTable
+  briefing_schedules: BriefingSchedulesTable
+  briefing_issues: BriefingIssuesTable
+  networks: NetworksTable
+  network_members: NetworkMembersTable
+  shared_measures: SharedMeasuresTable
+  lessons: LessonsTable
+  lesson_comments: LessonCommentsTable
+  shared_aggregates: SharedAggregatesTable
 }

@@ -9,10 +9,11 @@ import { ROUTE_PERMISSIONS, type RouteAccess } from '../../src/server/access/rou
 import { enginesUnderTest } from '../support/engines.ts'
 import type { TestUser } from '../support/people.ts'
 import { seedInsight } from '../support/insight.ts'
-import { addDriver, addPrediction, addWebhookRow, seedLoopRecords, type LoopIds } from '../support/loop.ts'
+import { addDriver, addPrediction, addScheduleRow, addWebhookRow, seedLoopRecords, type LoopIds } from '../support/loop.ts'
 import { getProgrammeScope } from '../../src/app/catalogue.ts'
 import { insertTheme } from '../../src/storage/themes.ts'
 import { openTestServer, type TestServer } from '../support/server.ts'
+import { seedCommunityFixture, type CommunityIds } from '../support/community.ts'
 
 const USERS: readonly TestUser[] = ['anonymous', ...ROLES, 'other_admin']
 
@@ -21,19 +22,24 @@ let themeId = 0
 let findingId = 0
 const removable: number[] = []
 let loop: LoopIds
+let community: CommunityIds
 /** Fresh records for the routes that remove one (a removal per request). */
-const fresh = { driver: [] as number[], prediction: [] as number[], webhook: [] as number[] }
+const fresh = { driver: [] as number[], prediction: [] as number[], webhook: [] as number[], schedule: [] as number[] }
 
 /** A real URL for a route pattern, in organisation `test` (fixture programme htn, measure bp-control, a theme). */
 function urlOf(path: string, method = 'GET'): string {
   const theme = path.endsWith('/:theme/remove') ? (removable.shift() ?? 0) : themeId
   const removes = (param: string) => path.endsWith(`/${param}/remove`) || (method === 'DELETE' && path.endsWith(`/${param}`))
-  const pick = (param: ':driver' | ':prediction' | ':webhook', seeded: number) => String(removes(param) ? (fresh[param.slice(1) as keyof typeof fresh].shift() ?? 0) : seeded)
+  const pick = (param: ':driver' | ':prediction' | ':webhook' | ':schedule', seeded: number) => String(removes(param) ? (fresh[param.slice(1) as keyof typeof fresh].shift() ?? 0) : seeded)
   return path
     .replace(':driver', pick(':driver', loop.driver))
     .replace(':prediction', pick(':prediction', loop.prediction))
     .replace(':webhook', pick(':webhook', loop.webhook))
+    .replace(':schedule', pick(':schedule', loop.schedule))
+    .replace(':issue', String(loop.issue))
     .replace(':group', loop.group)
+    .replace(':network', community.network)
+    .replace(':lesson', String(community.lesson))
     .replace(':meeting', String(loop.meeting))
     .replace(':decision', String(loop.decision))
     .replace(':action', String(loop.action))
@@ -74,12 +80,15 @@ describe('access matrix', () => {
     const scope = await getProgrammeScope(server.deps, 'test', 'htn')
     for (let i = 0; i < USERS.length; i++) removable.push(await insertTheme(server.store.db, scope.organisation.id, scope.programme.id, { parentId: null, guid: `00000000-0000-4000-8000-1000000000${String(i).padStart(2, '0')}`, name: `Removable ${i}`, definition: '', examples: [], colour: null, frame: 'inductive', position: 9, createdBy: 'test' }))
     loop = await seedLoopRecords(server.deps, 'test')
+    community = await seedCommunityFixture(server.deps, 'test')
     const measure = (await server.store.db.selectFrom('measures').select('id').where('organisation_id', '=', scope.organisation.id).orderBy('id').executeTakeFirstOrThrow()).id
+    const group = (await server.store.db.selectFrom('decision_groups').select('id').where('organisation_id', '=', scope.organisation.id).where('code', '=', loop.group).executeTakeFirstOrThrow()).id
     const root = (await server.store.db.selectFrom('sites').select('id').where('organisation_id', '=', scope.organisation.id).where('kind', '=', 'system').executeTakeFirstOrThrow()).id
     for (let i = 0; i < USERS.length * 2; i++) {
       fresh.driver.push(await addDriver(server.deps, scope.organisation.id, scope.programme.id, `Removable driver ${i}`))
       fresh.prediction.push(await addPrediction(server.deps, scope.organisation.id, loop.action, measure, root, 'increase', `removable-${i}`))
       fresh.webhook.push(await addWebhookRow(server.deps, scope.organisation.id))
+      fresh.schedule.push(await addScheduleRow(server.deps, scope.organisation.id, scope.programme.id, group))
     }
     const seen = new Set<string>()
     routes = server.rawApp.routes.filter((r) => r.method !== 'ALL' && !seen.has(`${r.method} ${r.path}`) && seen.add(`${r.method} ${r.path}`)).map((r) => ({ method: r.method, path: r.path }))
@@ -94,7 +103,7 @@ describe('access matrix', () => {
     expect([...declared].filter((d) => !registered.has(d) && !d.includes('/auth/oidc/')), 'declarations without a route').toEqual([])
   })
 
-  it('answers each route, for each kind of user, as the permission table says', async () => {
+  it('answers each route, for each kind of user, as the permission table says', { timeout: 300_000 }, async () => {
     const mismatches: string[] = []
     let checked = 0
     for (const route of routes) {

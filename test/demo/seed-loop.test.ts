@@ -4,6 +4,8 @@
  * nothing (seedLoop skips a programme that already has loop records).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { getProgrammeScope } from '../../src/app/catalogue.ts'
+import { DEMO_SCHEDULE, seedBriefingSchedule } from '../../src/app/seed/seed-share.ts'
 import type { AppDeps } from '../../src/app/deps.ts'
 import { seedDemo } from '../../src/app/seed/seed-demo.ts'
 import { seedLoop, type LoopSeedReport } from '../../src/app/seed/seed-loop.ts'
@@ -167,6 +169,18 @@ for (const engine of enginesUnderTest()) {
         .execute()
       expect(people).toHaveLength(loop.people.length)
       for (const p of people) expect([p.password_hash, p.code]).toEqual([null, 'riverside'])
+    })
+
+    it('schedules the board briefing for the programme board, once', async () => {
+      const rows = await store.db
+        .selectFrom('briefing_schedules as s')
+        .innerJoin('decision_groups as g', (j) => j.onRef('g.organisation_id', '=', 's.organisation_id').onRef('g.id', '=', 's.group_id'))
+        .select(['g.code', 's.kind', 's.audience', 's.format', 's.cadence', 's.day_of_month'])
+        .execute()
+      const { group, dayOfMonth, ...rest } = DEMO_SCHEDULE
+      expect(rows).toEqual([{ code: group, ...rest, day_of_month: dayOfMonth }])
+      const scope = await getProgrammeScope(deps, 'riverside', 'htn')
+      expect(await seedBriefingSchedule(deps, scope)).toBe(false)
     })
 
     it('changes nothing when run again', async () => {

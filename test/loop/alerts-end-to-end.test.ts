@@ -15,6 +15,10 @@ import { createJobQueue, type JobQueue } from '../../src/app/jobs/job-queue.ts'
 import type { LhsJobs } from '../../src/app/jobs/lhs-jobs.ts'
 import { startLoopJobs } from '../../src/app/review/review-jobs.ts'
 import { addWebhook } from '../../src/app/review/webhooks.ts'
+import type { BriefingRenderer } from '../../src/app/share/issue-briefing.ts'
+import { addSchedule } from '../../src/app/share/schedules.ts'
+import { getProgrammeScope } from '../../src/app/catalogue.ts'
+import { startShareJobs } from '../../src/app/share/share-jobs.ts'
 import { createApp } from '../../src/server/create-app.tsx'
 import { listInbox } from '../../src/storage/alerts.ts'
 import type { VerdictValue } from '../../src/storage/schema.ts'
@@ -36,6 +40,13 @@ const SECOND_LAST_WEEK = 39
 const CLOCK = fixedClock(`${monday(SECOND_LAST_WEEK + 1)}T09:00:00Z`)
 /** How long a job may take to show its effect (polling is every 0.5 s). */
 const WAIT_MS = 20_000
+
+/** The scheduled briefing's file: a stand-in (PDF rendering has its own tests); what matters here is that these bytes arrive. */
+const BRIEFING_BYTES = new TextEncoder().encode('%PDF-1.4 stand-in briefing for the delivery test')
+const BRIEFING_TITLE = 'Board briefing: Hypertension'
+const renderBriefing: BriefingRenderer = async (_deps, scope, request) => ({
+  title: BRIEFING_TITLE, fileName: `${scope.programme.code}-${request.kind}.pdf`, contentType: 'application/pdf', content: BRIEFING_BYTES,
+})
 
 const OWNER = emailOf('lead')
 const MEMBER = emailOf('decision_maker')
@@ -94,6 +105,8 @@ interface Email {
   readonly to: readonly string[]
   readonly subject: string
   readonly text: string
+  /** The whole message as it arrived (attachments are base64 parts in it). */
+  readonly raw: string
 }
 
 /** A real SMTP server on a free port: no TLS, no authentication; keeps what arrives, decoded. */
@@ -107,7 +120,8 @@ async function startSmtpServer() {
       const chunks: Buffer[] = []
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))
       stream.on('end', () => {
-        arrived.push({ to: session.envelope.rcptTo.map((r) => r.address), ...readMessage(Buffer.concat(chunks).toString('utf8')) })
+        const raw = Buffer.concat(chunks).toString('utf8')
+        arrived.push({ to: session.envelope.rcptTo.map((r) => r.address), ...readMessage(raw), raw })
         callback()
       })
     },
@@ -211,6 +225,7 @@ for (const engine of enginesUnderTest()) {
       queue = createJobQueue<LhsJobs>(server.store, { pollingIntervalSeconds: 0.5, retry: { retryLimit: 2, retryDelaySeconds: 1 }, onError: (error) => queueErrors.push(error) })
       await queue.start()
       const withJobs = await startLoopJobs(queue, { ...server.deps, clock: CLOCK }, { mailer, baseUrl: BASE_URL, webhookTimeoutMs: 5000 })
+      await startShareJobs(queue, withJobs, renderBriefing, (message) => queueErrors.push(message))
       app = createApp({ ...server.deps, ...withJobs })
       lap('queue and app')
 
@@ -331,12 +346,32 @@ for (const engine of enginesUnderTest()) {
       // Everything went through the queue and nothing failed or was retried (pg-boss's own cron queue and
       // the daily review, which the schedule could send if the test ran at 06:15, are left out).
       const jobs = await sql<{ name: string; state: string; n: number }>`
-        select name, state, count(*)::int as n from pgboss.job where name not like '__pgboss%' and name <> 'review-daily' group by name, state order by name, state`.execute(server.store.db)
+        select name, state, count(*)::int as n from pgboss.job where name not like '__pgboss%' and name not in ('review-daily', 'briefings-daily') group by name, state order by name, state`.execute(server.store.db)
       expect(jobs.rows.filter((j) => j.state !== 'completed')).toEqual([])
       expect(Object.fromEntries(jobs.rows.map((j) => [j.name, j.n]))).toMatchObject({ 'review-actions': 2, 'deliver-alert': 2, 'alert-webhook': 2, 'alert-email': 4 })
       expect(queueErrors).toEqual([])
       expect(receiver?.received).toHaveLength(2)
       expect(smtp?.arrived).toHaveLength(4)
+    })
+
+    it('a briefing scheduled "after new data" goes out after the next import: the inbox, the webhook, and an email with the file attached', async () => {
+      const dayBefore = { ...server.deps, clock: () => new Date(CLOCK().getTime() - 24 * 3600_000) }
+      const scope = await getProgrammeScope(server.deps, 'test', 'htn')
+      await addSchedule(dayBefore, CLI_ACTOR, scope, { kind: 'board', audience: 'external', format: 'pdf', cadence: 'after_import', group: 'htn-board' })
+      await importWeeks('alpha-week-40.csv', weeksCsv(SECOND_LAST_WEEK + 1, SECOND_LAST_WEEK + 1, stepped))
+
+      const [email] = await waitFor('the briefing email', () => (emailsSubjected(`[LHS] ${BRIEFING_TITLE}`).length > 0 ? emailsSubjected(`[LHS] ${BRIEFING_TITLE}`) : undefined))
+      lap('briefing emailed')
+      expect(email?.to).toEqual([MEMBER])
+      expect(email?.raw).toMatch(/filename="?htn-board\.pdf"?/)
+      expect(email?.raw.replace(/\r?\n/g, '')).toContain(Buffer.from(BRIEFING_BYTES).toString('base64'))
+      const inbox = await listInbox(server.store.db, ids.member, { organisationId: ids.organisation })
+      const item = inbox.find((a) => a.kind === 'briefing')
+      expect(item?.link).toMatch(/^\/organisations\/test\/programmes\/htn\/briefings\/issued\/\d+$/)
+      const [hook] = await waitFor('the briefing webhook', () => (hooksTitled(BRIEFING_TITLE).length > 0 ? hooksTitled(BRIEFING_TITLE) : undefined))
+      expect(hook?.verified).toBe(true)
+      expect(JSON.parse(hook?.body ?? '{}')).toMatchObject({ kind: 'briefing', link: `${BASE_URL}${item?.link}` })
+      expect(queueErrors).toEqual([])
     })
   })
 }

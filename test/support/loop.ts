@@ -17,6 +17,9 @@ export interface LoopIds {
   readonly cycle: number
   readonly suggestion: number
   readonly webhook: number
+  /** A monthly board-briefing schedule for the group, and one briefing it sent. */
+  readonly schedule: number
+  readonly issue: number
 }
 
 export async function seedLoopRecords(deps: AppDeps, organisation: string): Promise<LoopIds> {
@@ -58,7 +61,23 @@ export async function seedLoopRecords(deps: AppDeps, organisation: string): Prom
   const webhook = await addWebhookRow(deps, org)
   const alert = await db.insertInto('alerts').values({ organisation_id: org, programme_id: programme, kind: 'review_due', action_id: action.id, measure_id: null, title: 'Review due', dedupe_key: `seed|${action.id}` }).returning('id').executeTakeFirstOrThrow()
   await db.insertInto('alert_recipients').values({ organisation_id: org, alert_id: alert.id, user_id: member.user_id }).execute()
-  return { driver: driver.id, group: 'board', meeting: meeting.id, decision: decision.id, action: action.id, prediction, cycle: 1, suggestion: suggestion.id, webhook }
+  const schedule = await addScheduleRow(deps, org, programme, group.id)
+  const issue = await db
+    .insertInto('briefing_issues')
+    .values({ organisation_id: org, programme_id: programme, schedule_id: schedule, title: 'Board briefing', file_name: 'htn-board.pdf', content_type: 'application/pdf', content: new TextEncoder().encode('%PDF-1.4 seeded'), issued_at: new Date('2025-06-01T06:30:00Z') })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return { driver: driver.id, group: 'board', meeting: meeting.id, decision: decision.id, action: action.id, prediction, cycle: 1, suggestion: suggestion.id, webhook, schedule, issue: issue.id }
+}
+
+/** A monthly board-briefing schedule (removal routes need a fresh one per request). */
+export async function addScheduleRow(deps: AppDeps, organisationId: number, programmeId: number, groupId: number): Promise<number> {
+  const row = await deps.store.db
+    .insertInto('briefing_schedules')
+    .values({ organisation_id: organisationId, programme_id: programmeId, kind: 'board', audience: 'internal', format: 'pdf', cadence: 'monthly', day_of_month: 1, group_id: groupId, created_by: 'seed' })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
 }
 
 /** One more prediction on the action (removal routes need a fresh one per request). */

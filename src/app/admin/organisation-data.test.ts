@@ -31,8 +31,8 @@ const PASSWORD = 'correct horse battery staple'
 const ONLY_TEST = 'only-test@test.example'
 const BOTH = 'both@shared.example'
 const ONLY_OTHER = 'only-other@other.example'
-const LOOP_TABLES = ['alert_recipients', 'alerts', 'webhooks', 'verdict_changes', 'action_reviews', 'pdsa_cycles', 'predictions', 'action_sites', 'actions', 'decision_versions', 'decisions', 'meeting_items', 'meeting_attendance', 'meetings', 'decision_group_members', 'decision_groups', 'driver_measures', 'drivers'] as const
-const TENANT_TABLES = ['sites', 'programmes', 'measures', 'observations', 'point_notes', 'insight_events', 'insights', 'excerpts', 'themes', 'codings', 'measure_theme_links', 'findings', 'rebases', 'imports', 'memberships', ...LOOP_TABLES] as const
+const LOOP_TABLES = ['alert_recipients', 'alerts', 'briefing_issues', 'briefing_schedules', 'webhooks', 'verdict_changes', 'action_reviews', 'pdsa_cycles', 'predictions', 'action_sites', 'actions', 'decision_versions', 'decisions', 'meeting_items', 'meeting_attendance', 'meetings', 'decision_group_members', 'decision_groups', 'driver_measures', 'drivers'] as const
+const TENANT_TABLES = ['sites', 'programmes', 'measures', 'observations', 'point_notes', 'insight_events', 'insights', 'excerpts', 'themes', 'codings', 'measure_theme_links', 'findings', 'rebases', 'imports', 'memberships', ...LOOP_TABLES, 'network_members', 'lessons', 'lesson_comments', 'shared_aggregates'] as const
 const ALL_TABLES = ['organisations', ...TENANT_TABLES, 'users', 'sessions', 'api_tokens', 'sign_in_attempts', 'audit_log'] as const
 
 /** The raw secrets handed out while seeding (tokens, session cookies, the password). */
@@ -191,7 +191,7 @@ for (const engine of enginesUnderTest()) {
       }
       const failing: AppDeps = { ...deps, store: { ...store, db: store.db.withPlugin(failAtOrganisations) } }
       await expect(deleteOrganisation(failing, CLI_ACTOR, 'test')).rejects.toThrow('simulated failure')
-      expect(deleted).toEqual(['rebases', ...LOOP_TABLES, 'observations', 'point_notes', 'findings', 'measure_theme_links', 'codings', 'excerpts', 'insights', 'insight_events', 'themes', 'imports', 'measures', 'programmes', 'memberships', 'sites', 'organisations'])
+      expect(deleted).toEqual(['rebases', ...LOOP_TABLES, 'observations', 'point_notes', 'findings', 'measure_theme_links', 'codings', 'excerpts', 'insights', 'insight_events', 'themes', 'imports', 'measures', 'programmes', 'memberships', 'sites', 'lesson_comments', 'lessons', 'shared_aggregates', 'network_members', 'organisations'])
       for (const table of ALL_TABLES) expect(await rowsOf(store, table), table).toBe(before[table])
     })
     it('deletes every row of test and the people only in test, and leaves other exactly as it was', async () => {

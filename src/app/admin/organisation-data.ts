@@ -30,9 +30,9 @@ export async function exportOrganisation(deps: AppDeps, actor: Actor, code: stri
 
 type TenantTable = 'observations' | 'point_notes' | 'findings' | 'measure_theme_links' | 'codings' | 'excerpts' | 'insights' | 'insight_events' | 'themes' | 'rebases' | 'imports' | 'measures' | 'programmes' | 'memberships' | 'sites' | 'decisions' | 'actions' | LoopTable
 
-/** The loop's tables (migration 0006), in an order that deletes what refers to a row before the row. */
+/** The loop's tables (migration 0006) and scheduled briefings (0009), in an order that deletes what refers to a row before the row. */
 const LOOP_TABLES = [
-  'alert_recipients', 'alerts', 'webhooks', 'verdict_changes', 'action_reviews', 'pdsa_cycles', 'predictions', 'action_sites', 'actions',
+  'alert_recipients', 'alerts', 'briefing_issues', 'briefing_schedules', 'webhooks', 'verdict_changes', 'action_reviews', 'pdsa_cycles', 'predictions', 'action_sites', 'actions',
   'decision_versions', 'decisions', 'meeting_items', 'meeting_attendance', 'meetings', 'decision_group_members', 'decision_groups', 'driver_measures', 'drivers',
 ] as const
 type LoopTable = (typeof LOOP_TABLES)[number]
@@ -129,6 +129,9 @@ export async function deleteOrganisation(deps: AppDeps, actor: Actor, code: stri
     // Sites refer to their parent site: cut those links first, then every site can go at once.
     await trx.updateTable('sites').set({ parent_id: null }).where('organisation_id', '=', id).execute()
     const sites = await deleted('sites')
+    // The learning community (migration 0008): its comments (and others' comments on its lessons), lessons, shared aggregates and memberships.
+    await trx.deleteFrom('lesson_comments').where((eb) => eb.or([eb('organisation_id', '=', id), eb('lesson_organisation_id', '=', id)])).execute()
+    for (const table of ['lessons', 'shared_aggregates', 'network_members'] as const) await trx.deleteFrom(table).where('organisation_id', '=', id).execute()
     await trx.deleteFrom('organisations').where('id', '=', id).execute()
     if (users.length > 0) {
       await trx.deleteFrom('users').where('id', 'in', users.map((u) => u.id)).execute()

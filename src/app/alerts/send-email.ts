@@ -10,6 +10,14 @@ export interface AlertEmail {
   readonly subject: string
   readonly text: string
   readonly html?: string
+  /** Files to attach (a scheduled briefing's PDF or Word file). */
+  readonly attachments?: readonly EmailAttachment[]
+}
+
+export interface EmailAttachment {
+  readonly filename: string
+  readonly contentType: string
+  readonly content: Uint8Array
 }
 
 export interface MailerOptions {
@@ -35,8 +43,9 @@ export function createMailer(smtpUrl: string, { from = 'LHS <lhs@localhost>' }: 
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error(`not an SMTP URL: ${url.protocol}//${url.host} (expected smtp:// or smtps://)`)
   const transport = nodemailer.createTransport(smtpUrl, { from })
   return {
-    async send({ to, subject, text, html }) {
-      const info = await transport.sendMail({ to, subject, text, ...(html === undefined ? {} : { html }) })
+    async send({ to, subject, text, html, attachments }) {
+      const files = attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content) }))
+      const info = await transport.sendMail({ to, subject, text, ...(html === undefined ? {} : { html }), ...(files === undefined ? {} : { attachments: files }) })
       return { messageId: info.messageId, accepted: info.accepted.map(address), rejected: info.rejected.map(address) }
     },
     close: () => transport.close(),

@@ -10,8 +10,12 @@ export type LhsJobs = {
    * and a webhook removed meanwhile is not called.
    */
   'alert-webhook': { readonly organisationId: number; readonly webhookId: number; readonly event: string; readonly body: unknown }
-  /** Email one alert (`app/alerts/send-email.ts`). */
-  'alert-email': AlertEmail
+  /** Email one alert (`app/alerts/send-email.ts`); a briefing's file is read from its issue when the job runs, not carried in the queue. */
+  'alert-email': AlertEmail & { readonly attachIssue?: { readonly organisationId: number; readonly issueId: number } }
+  /** Issue the due scheduled briefings of one organisation (after an import brought new data). */
+  'issue-briefings': { readonly organisationId: number }
+  /** Every day: issue the due scheduled briefings of every organisation. */
+  'briefings-daily': Record<string, never>
   /** Review the actions of an organisation whose predictions name these measures (all when absent): after an import. */
   'review-actions': ReviewActionsJob
   /** Every day: review every action of every organisation and raise the review-date alerts. */

@@ -9,6 +9,7 @@ import type { JobQueue } from '../jobs/job-queue.ts'
 import type { LhsJobs } from '../jobs/lhs-jobs.ts'
 import { emailsOf } from '../../storage/alerts.ts'
 import { webhookSecrets } from '../../storage/webhooks.ts'
+import { briefingIssueById } from '../../storage/briefing-schedules.ts'
 import type { AppDeps, JobSender } from '../deps.ts'
 import { reviewActions } from './review-actions.ts'
 import { raiseReviewDueAlerts } from './review-due.ts'
@@ -56,7 +57,9 @@ export async function startLoopJobs(queue: JobQueue<LhsJobs>, deps: AppDeps, opt
   const mailer = options.mailer
   if (mailer) {
     await queue.work('alert-email', async ({ data }) => {
-      await sendAlertEmail(mailer, data)
+      const { attachIssue, ...email } = data
+      const file = attachIssue === undefined ? undefined : await briefingIssueById(deps.store.db, attachIssue.organisationId, attachIssue.issueId)
+      await sendAlertEmail(mailer, file === undefined ? email : { ...email, attachments: [{ filename: file.fileName, contentType: file.contentType, content: file.content }] })
     })
   }
   await queue.schedule('review-daily', DAILY_REVIEW_CRON, {}, { tz: 'Europe/London' })
@@ -69,7 +72,7 @@ async function fanOut(queue: JobQueue<LhsJobs>, deps: AppDeps, organisationId: n
   const alert = await db
     .selectFrom('alerts as a')
     .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
-    .select(['a.id', 'a.kind', 'a.title', 'a.body', 'a.link', 'a.created_at', 'a.action_id', 'o.code as organisation'])
+    .select(['a.id', 'a.kind', 'a.title', 'a.body', 'a.link', 'a.created_at', 'a.action_id', 'a.issue_id', 'o.code as organisation'])
     .where('a.organisation_id', '=', organisationId)
     .where('a.id', '=', alertId)
     .executeTakeFirst()
@@ -83,6 +86,7 @@ async function fanOut(queue: JobQueue<LhsJobs>, deps: AppDeps, organisationId: n
   if (options.mailer === undefined) return
   const recipients = await db.selectFrom('alert_recipients').select('user_id').where('organisation_id', '=', organisationId).where('alert_id', '=', alertId).execute()
   for (const to of await emailsOf(db, recipients.map((r) => r.user_id))) {
-    await queue.send('alert-email', { to, subject: `[LHS] ${alert.title}`, text: `${alert.body}\n\nOpen it in LHS: ${link}\n` }, { singletonKey: `email-${organisationId}-${alertId}-${to}` })
+    const attach = alert.issue_id === null ? {} : { attachIssue: { organisationId, issueId: alert.issue_id } }
+    await queue.send('alert-email', { to, subject: `[LHS] ${alert.title}`, text: `${alert.body}\n\nOpen it in LHS: ${link}\n`, ...attach }, { singletonKey: `email-${organisationId}-${alertId}-${to}` })
   }
 }

@@ -12,6 +12,8 @@ import { recomputeFindings } from '../triangulate/compute.ts'
 import { reviewActions } from '../review/review-actions.ts'
 import { raiseReviewDueAlerts } from '../review/review-due.ts'
 import { seedLoop } from './seed-loop.ts'
+import { seedBriefingSchedule } from './seed-share.ts'
+import { seedCommunity } from './seed-community.ts'
 import { demoLoop } from '../../demo/index.ts'
 
 export interface SeedReport {
@@ -57,7 +59,10 @@ export async function seedDemo(deps: AppDeps, data: DemoData = generateDemo()): 
         }
         const tx = { ...deps, store: { ...deps.store, db: trx } }
         if (part.insight && (await seedInsight(tx, { organisation, programme }, part.insight))) await recomputeFindings(tx, { organisation, programme })
-        if (organisation.code === loop.organisation && programme.code === loop.programme && (await seedLoop(tx, organisation.code, { loop })).seeded) withLoop.push(organisation.id)
+        if (organisation.code === loop.organisation && programme.code === loop.programme && (await seedLoop(tx, organisation.code, { loop })).seeded) {
+          withLoop.push(organisation.id)
+          await seedBriefingSchedule(tx, { organisation, programme })
+        }
       }
     }
   })
@@ -66,5 +71,7 @@ export async function seedDemo(deps: AppDeps, data: DemoData = generateDemo()): 
     await reviewActions(deps, organisationId)
     await raiseReviewDueAlerts(deps, organisationId)
   }
+  // The learning community's lesson carries the reviews' effects, so it comes after them.
+  await seedCommunity(deps)
   return { organisations: data.organisations.length, observationsInserted: inserted, observationsUnchanged: unchanged }
 }

@@ -17,8 +17,9 @@ import { EXIT_OK, EXIT_USAGE, readFailure, UsageError, type CliIo } from '../io.
 import { openApp } from '../open-app.ts'
 import { createProgress } from '../progress.ts'
 import { formatReport } from '../report-table.ts'
+import { importFhirFile } from './import-fhir.ts'
 
-const KINDS = ['measures', 'observations', 'insights'] as const
+const KINDS = ['measures', 'observations', 'insights', 'fhir'] as const
 type Kind = (typeof KINDS)[number]
 
 export async function importCommand(args: string[], io: CliIo): Promise<number> {
@@ -44,6 +45,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     },
   )
   if (kind === 'insights') return importInsightsFile(io, file, values)
+  if (kind === 'fhir') return importFhirFile(io, file, values)
   const format = formatOf(file, kind as 'measures' | 'observations')
 
   const deps = await openApp(readConfig(io.env, io.cwd))

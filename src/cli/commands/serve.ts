@@ -11,6 +11,9 @@ import { createJobQueue } from '../../app/jobs/job-queue.ts'
 import type { LhsJobs } from '../../app/jobs/lhs-jobs.ts'
 import { createMailer } from '../../app/alerts/send-email.ts'
 import { startLoopJobs } from '../../app/review/review-jobs.ts'
+import { startShareJobs } from '../../app/share/share-jobs.ts'
+import { renderScheduledBriefing } from '../../app/share/render-briefing.ts'
+import { closePdfRenderer } from '../../reports/pdf.ts'
 
 export async function serveCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
@@ -42,6 +45,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     ...(config.smtpUrl ? { mailer: createMailer(config.smtpUrl) } : {}),
     baseUrl: config.publicUrl ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
   })
+  await startShareJobs(queue, withJobs, renderScheduledBriefing, (message) => io.stderr(`${message}\n`))
   if (config.smtpUrl) io.stdout(`Alert emails: through ${new URL(config.smtpUrl).host}\n`)
   const app = createApp({ ...withJobs, uploadLimitBytes: config.uploadLimitBytes, auth: config.auth, trustProxy: config.trustProxy, oidc: config.oidc, log: (message) => io.stderr(`${message}\n`) })
   if (config.oidc) io.stdout(`Single sign-on: ${config.oidc.issuer}\n`)
@@ -63,6 +67,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     process.on('SIGTERM', stop)
   })
   await queue.stop()
+  await closePdfRenderer()
   await deps.store.close()
   io.stdout('Stopped.\n')
   return EXIT_OK

@@ -10,6 +10,7 @@ import { REVIEW_ROUTE_PERMISSIONS } from './route-permissions-review.ts'
 import { REVIEW_PAGE_PERMISSIONS } from './route-permissions-review-pages.ts'
 import { BRIEFING_ROUTE_PERMISSIONS, DISCLOSURE_ROUTE_PERMISSIONS, INFOGRAPHIC_ROUTE_PERMISSIONS, INTEROP_ROUTE_PERMISSIONS } from './route-permissions-share.ts'
 import { COMMUNITY_ROUTE_PERMISSIONS } from './route-permissions-community.ts'
+import { SCHEDULE_ROUTE_PERMISSIONS } from './route-permissions-schedules.ts'
 
 export type RouteAccess = Permission | 'public' | 'signed_in'
 
@@ -119,6 +120,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, RouteAccess>> = {
   ...DISCLOSURE_ROUTE_PERMISSIONS,
   ...INTEROP_ROUTE_PERMISSIONS,
   ...COMMUNITY_ROUTE_PERMISSIONS,
+  ...SCHEDULE_ROUTE_PERMISSIONS,
 }
 
 export function routeAccess(method: string, path: string): RouteAccess | undefined {

@@ -4,8 +4,16 @@ import type { Organisation } from '../../core/model.ts'
 import { Layout } from './layout.tsx'
 
 export interface HomePageProps {
-  readonly organisations: readonly { organisation: Organisation; programmes: readonly ProgrammeRow[] }[]
+  readonly organisations: readonly { organisation: Organisation; programmes: readonly ProgrammeRow[]; administers?: boolean }[]
 }
+
+/** An administrator's pages of the organisation. */
+const ADMIN_LINKS = [
+  ['people', 'People and roles'],
+  ['disclosure', 'Disclosure policy'],
+  ['webhooks', 'Webhooks'],
+  ['audit', 'Audit trail'],
+] as const
 
 export function HomePage({ organisations }: HomePageProps) {
   return (
@@ -15,7 +23,7 @@ export function HomePage({ organisations }: HomePageProps) {
       {organisations.length === 0 ? (
         <p>You do not belong to any organisation yet. Ask an administrator of your organisation to add you (<code>lhs user add</code>).</p>
       ) : null}
-      {organisations.map(({ organisation, programmes }) => (
+      {organisations.map(({ organisation, programmes, administers }) => (
         <section aria-labelledby={`org-${organisation.code}`}>
           <h2 id={`org-${organisation.code}`}>{organisation.name}</h2>
           {programmes.length === 0 ? <p>No programmes yet.</p> : null}
@@ -34,6 +42,18 @@ export function HomePage({ organisations }: HomePageProps) {
                 </div>
               </li>
             ))}
+          </ul>
+          <ul class="nhsuk-list lhs-inline-links" aria-label={`More for ${organisation.name}`}>
+            <li>
+              <a href={`/organisations/${organisation.code}/community`}>Learning community</a>
+            </li>
+            {administers
+              ? ADMIN_LINKS.map(([path, text]) => (
+                  <li>
+                    <a href={`/organisations/${organisation.code}/${path}`}>{text}</a>
+                  </li>
+                ))
+              : null}
           </ul>
         </section>
       ))}

@@ -33,6 +33,9 @@ export function ProgrammePage({ overview }: { overview: ProgrammeOverview }) {
       <p>
         <a href={`${base}/actions`}>Actions</a> and their PDSA cycles, and the <a href={`${base}/loop`}>loop board</a>: is each change working, from the data?
       </p>
+      <p>
+        <a href={`${base}/briefings`}>Briefings</a>: the board briefing and the community "you said, we did" briefing, as a web page, PDF or Word, to use inside or share outside.
+      </p>
       <h2>Measures at a glance</h2>
       <p>
         Each measure for the whole organisation and all people. The first icon says whether the latest value shows special-cause variation (a real change); the second whether the target

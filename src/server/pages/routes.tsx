@@ -8,6 +8,7 @@ import { getProgrammeScope, listProgrammes } from '../../app/catalogue.ts'
 import { importFileAs } from '../../app/gather/audited-import.ts'
 import { accessOf, actorOf, requireIdentity, scopedDeps } from '../access/request-context.ts'
 import { AppError } from '../../core/errors.ts'
+import { can, isRole } from '../../core/access.ts'
 import type { ServerDeps } from '../create-app.tsx'
 import { analysisPageRoutes, seriesQueryOf } from './analysis-routes.tsx'
 import { HomePage } from './home-page.tsx'
@@ -23,7 +24,7 @@ export function pageRoutes(app: OpenAPIHono, deps: ServerDeps): void {
     const organisations = await Promise.all(
       memberships.map(async (m) => {
         const scoped = { ...deps, store: { ...deps.store, db: deps.store.scoped({ organisationId: m.organisationId, siteIds: null }) } }
-        return { organisation: { code: m.organisationCode, name: m.organisationName }, programmes: await listProgrammes(scoped, m.organisationCode) }
+        return { organisation: { code: m.organisationCode, name: m.organisationName }, programmes: await listProgrammes(scoped, m.organisationCode), administers: isRole(m.role) && can(m.role, 'administer') }
       }),
     )
     return c.html(<HomePage organisations={organisations} />)

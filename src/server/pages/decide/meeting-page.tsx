@@ -51,7 +51,8 @@ export function MeetingPage(props: MeetingPageProps) {
       <p>
         <a class="nhsuk-button nhsuk-button--secondary" href={packPath(scope, meeting.id)}>
           Open the meeting pack
-        </a>
+        </a>{' '}
+        <a href={`/organisations/${scope.organisation.code}/programmes/${scope.programme.code}/briefings?meeting=${meeting.id}`}>Make it a briefing (PDF or Word)</a>
       </p>
       <dl class="nhsuk-summary-list">
         <SummaryRow term="Group">

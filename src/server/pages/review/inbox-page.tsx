@@ -2,7 +2,7 @@
 import type { InboxItem } from '../../../app/review/inbox.ts'
 import { CsrfField, Layout } from '../layout.tsx'
 
-const KIND = { verdict_changed: 'Verdict', special_cause: 'Special cause', review_due: 'Review due' } as const
+const KIND = { verdict_changed: 'Verdict', special_cause: 'Special cause', review_due: 'Review due', briefing: 'Briefing' } as const
 
 export function InboxPage({ items, done }: { items: readonly InboxItem[]; done?: string | undefined }) {
   const unread = items.filter((i) => !i.read).length

@@ -54,6 +54,9 @@ export function FindingPage({ scope, finding, quotes, canDecide, canRecordDecisi
         {finding.status === 'edited' && finding.statement !== p.statement ? <Row term="As first proposed">{p.statement}</Row> : null}
         <Row term="Evidence worked out">{`${formatDate(finding.computedAt.slice(0, 10))}${finding.current ? '' : ' (the latest data no longer propose it)'}`}</Row>
       </dl>
+      <p>
+        <a href={`${base}/briefings?finding=${finding.id}`}>Make a briefing of this finding</a> (web page, PDF or Word)
+      </p>
       <h2>Why these labels</h2>
       <ul>
         {p.reasons.map((r) => (
