@@ -41,6 +41,8 @@ describe.each(enginesUnderTest())('scheduled briefings on $engine', (engine) => 
     server = await openTestServer(engine, { seed: 'fixture' })
     await seedLoopRecords(server.deps, 'test')
     scope = await getProgrammeScope(server.deps, 'test', 'htn')
+    // The seeded loop has a schedule of its own (for the access matrix); stop it so these tests decide what is due.
+    await server.store.db.updateTable('briefing_schedules').set({ active: false }).where('organisation_id', '=', scope.organisation.id).execute()
     member = (await server.store.db.selectFrom('decision_group_members').select('user_id').where('organisation_id', '=', scope.organisation.id).executeTakeFirstOrThrow()).user_id
   })
   afterAll(async () => {

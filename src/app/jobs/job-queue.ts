@@ -4,6 +4,7 @@
  * once, are retried with exponential back-off, and can be scheduled with cron. Works on PGlite
  * through the store's connection. @see README.md in this folder
  */
+import { sql } from 'kysely'
 import pg from 'pg'
 import PgBoss from 'pg-boss'
 import type { Store } from '../../storage/database.ts'
@@ -59,8 +60,22 @@ const DEFAULTS = {
   stopTimeoutMs: 30_000,
 } as const
 
+/** Arbitrary, fixed: the advisory lock key LHS holds while a job queue starts. */
+const START_LOCK = 7_311_842_001
+
+async function oneStartAtATime(db: Store['db'], start: () => Promise<unknown>): Promise<void> {
+  await db.connection().execute(async (connection) => {
+    await sql`SELECT pg_advisory_lock(${START_LOCK})`.execute(connection)
+    try {
+      await start()
+    } finally {
+      await sql`SELECT pg_advisory_unlock(${START_LOCK})`.execute(connection)
+    }
+  })
+}
+
 /** Builds the queue over the store's owner connection (`store.db`), or over its own pool with `databaseUrl`. */
-export function createJobQueue<Jobs extends JobCatalogue<Jobs>>(store: Pick<Store, 'db'>, options: JobQueueOptions<Jobs> = {}): JobQueue<Jobs> {
+export function createJobQueue<Jobs extends JobCatalogue<Jobs>>(store: Pick<Store, 'db'> & { readonly pglite?: Store['pglite'] }, options: JobQueueOptions<Jobs> = {}): JobQueue<Jobs> {
   const { pollingIntervalSeconds = DEFAULTS.pollingIntervalSeconds, stopTimeoutMs = DEFAULTS.stopTimeoutMs } = options
   const retry = { ...DEFAULTS.retry, ...options.retry }
   const onError = options.onError ?? ((error: unknown) => console.error('[jobs]', error))
@@ -123,7 +138,12 @@ export function createJobQueue<Jobs extends JobCatalogue<Jobs>>(store: Pick<Stor
     async start() {
       if (state === 'started') return
       if (state === 'stopped') throw new Error('a stopped job queue cannot be started again: create another')
-      await boss.start()
+      // Two processes starting at once on PostgreSQL can both try to create pg-boss's schema, and
+      // pg-boss's own lock does not always keep them apart (seen under load: a duplicate key in
+      // pg_namespace). A session lock held around the start makes them take turns. PGlite is one
+      // process's database, and its single connection is the one pg-boss needs, so it goes without.
+      if (store.pglite) await boss.start()
+      else await oneStartAtATime(store.db, () => boss.start())
       state = 'started'
     },
 
