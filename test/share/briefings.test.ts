@@ -205,13 +205,24 @@ for (const engine of enginesUnderTest()) {
         expect(text).toContain('What you told us')
       }, 60_000)
 
-      it('downloads a Word file of the same briefing, with the policy printed in it', async () => {
-        const response = await server.app.request(`${PROGRAMME}/briefings/board.docx?audience=external`)
-        expect(response.status).toBe(200)
-        expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        const zip = await JSZip.loadAsync(new Uint8Array(await response.arrayBuffer()))
-        const xml = (await zip.file('word/document.xml')?.async('string')) ?? ''
-        expect(xml).toContain(policy.statement)
+      it('downloads a Word file of the same briefing with the right figures, and "*" and the policy in the shareable one', async () => {
+        const wordText = async (path: string) => {
+          const response = await server.app.request(path)
+          expect(response.status).toBe(200)
+          expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          const zip = await JSZip.loadAsync(new Uint8Array(await response.arrayBuffer()))
+          const xml = (await zip.file('word/document.xml')?.async('string')) ?? ''
+          return { xml, text: squash(xml.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&')) }
+        }
+        const latest = (await observations('bp-control')).at(-1)!
+        const other = (await observations('bp-control', '?site=riverbank&dimension=ethnicity&group=Other')).find((o) => o.period === latest.period)!
+        const inside = await wordText(`${PROGRAMME}/briefings/board.docx`)
+        expect(inside.text).toContain(`${(latest.value * 100).toFixed(1)}%`)
+        expect(inside.text).toContain(`${other.numerator} of ${other.denominator}`)
+        const outside = await wordText(`${PROGRAMME}/briefings/board.docx?audience=external`)
+        expect(outside.xml).toContain(policy.statement)
+        expect(outside.text).not.toContain(`${other.numerator} of ${other.denominator}`)
+        expect(outside.xml).toMatch(/<w:t[^>]*>\*<\/w:t>/)
       }, 60_000)
 
       it.each(['board', 'community', 'board?audience=external'])('the %s web page passes axe (WCAG 2.2 A and AA)', async (path) => {
