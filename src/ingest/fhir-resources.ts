@@ -4,8 +4,9 @@
  * resource per line). Each comes with where it is (JSON path and NDJSON line) and its fullUrl.
  */
 import type { IssueCollector } from './issue-collector.ts'
-import { preview, quote } from './issue-collector.ts'
-import { isRecord, lineAndCharacter, parseJsonText, type JsonText } from './questionnaire-response-json.ts'
+import { preview } from './issue-collector.ts'
+import { checkCollectionRequest, fhirFileText, forEachBundleEntry, readJsonOrNdjson } from './fhir-file.ts'
+import { isRecord } from './questionnaire-response-json.ts'
 
 export type Json = Readonly<Record<string, unknown>>
 
@@ -30,39 +31,19 @@ export function joinPath(path: string, segment: string): string {
 
 /** Every resource in `input`, in file order; every problem with the file's structure is reported. */
 export function readFhirResources(input: string | Uint8Array, issues: IssueCollector): ResourceAt[] {
-  const text = (typeof input === 'string' ? input : new TextDecoder().decode(input)).replace(/^\uFEFF/, '')
+  const text = fhirFileText(input)
   const found: ResourceAt[] = []
   if (text.trim() === '') {
     issues.error({ code: 'empty_file', problem: 'the file is empty', expected: FILE_RULE })
     return found
   }
-  const whole = parseJsonText(text)
-  if (whole.ok) fromDocument(whole.data, issues, found)
-  else if (looksLikeNdjson(text)) fromNdjson(text, issues, found)
-  else reportBadJson(text, whole, undefined, issues)
-  return found
-}
-
-function looksLikeNdjson(text: string): boolean {
-  const lines = text.split(/\r\n|\n|\r/).map((line) => line.trim()).filter((line) => line !== '')
-  const first = lines[0] ?? ''
-  return lines.length > 1 && first.startsWith('{') && first.endsWith('}')
-}
-
-function reportBadJson(text: string, json: Extract<JsonText, { ok: false }>, ndjsonLine: number | undefined, issues: IssueCollector): void {
-  const at = lineAndCharacter(text, json.offset)
-  const where = ndjsonLine === undefined ? `line ${at.line}, character ${at.character}` : `character ${at.character}`
-  const problem = `${ndjsonLine === undefined ? 'the file' : 'the line'} is not valid JSON at ${where}: ${json.detail}`
-  issues.error({ code: 'bad_json', line: ndjsonLine ?? at.line, problem, expected: ndjsonLine === undefined ? FILE_RULE : 'one FHIR resource as JSON on each line' })
-}
-
-function fromNdjson(text: string, issues: IssueCollector, found: ResourceAt[]): void {
-  text.split(/\r\n|\n|\r/).forEach((lineText, i) => {
-    if (lineText.trim() === '') return
-    const json = parseJsonText(lineText)
-    if (!json.ok) return reportBadJson(lineText, json, i + 1, issues)
-    if (isResource(json.data, '', i + 1, issues)) found.push({ resource: json.data, path: '', line: i + 1, fullUrl: undefined, usable: true })
+  readJsonOrNdjson(text, issues, FILE_RULE, {
+    document: (data) => fromDocument(data, issues, found),
+    line: (data, line) => {
+      if (isResource(data, '', line, issues)) found.push({ resource: data, path: '', line, fullUrl: undefined, usable: true })
+    },
   })
+  return found
 }
 
 function fromDocument(data: unknown, issues: IssueCollector, found: ResourceAt[]): void {
@@ -71,25 +52,7 @@ function fromDocument(data: unknown, issues: IssueCollector, found: ResourceAt[]
     found.push({ resource: data, path: '', line: undefined, fullUrl: undefined, usable: true })
     return
   }
-  const type = data.type
-  if (type !== 'collection' && type !== 'transaction') {
-    const written = typeof type === 'string' ? type : preview(type)
-    const problem = type === undefined ? 'the Bundle has no type' : `a Bundle of type ${typeof type === 'string' ? quote(type) : written} cannot be imported`
-    issues.error({ code: type === undefined ? 'missing_value' : 'invalid_choice', column: 'type', value: type === undefined ? '' : written, problem, expected: 'a Bundle of type collection or transaction' })
-    return
-  }
-  const entries = data.entry
-  if (entries === undefined) return
-  if (!Array.isArray(entries)) {
-    issues.error({ code: 'wrong_type', column: 'entry', value: preview(entries), problem: `the Bundle's entry is ${preview(entries)}`, expected: 'a list of entries' })
-    return
-  }
-  entries.forEach((entry: unknown, i) => {
-    const path = `entry[${i}]`
-    if (!isRecord(entry)) {
-      issues.error({ code: 'wrong_type', column: path, value: preview(entry), problem: `the entry is ${preview(entry)}`, expected: 'an object with a resource' })
-      return
-    }
+  forEachBundleEntry(data, issues, 'a Bundle of type collection or transaction', (entry, path, type) => {
     const fullUrl = typeof entry.fullUrl === 'string' ? entry.fullUrl : undefined
     if (entry.fullUrl !== undefined && fullUrl === undefined) {
       issues.error({ code: 'wrong_type', column: joinPath(path, 'fullUrl'), value: preview(entry.fullUrl), problem: `fullUrl is ${preview(entry.fullUrl)}`, expected: 'a URI such as urn:uuid:…' })
@@ -112,11 +75,7 @@ function isResource(data: unknown, path: string, line: number | undefined, issue
 
 function checkRequest(request: unknown, type: 'collection' | 'transaction', path: string, issues: IssueCollector): boolean {
   const column = joinPath(path, 'request')
-  if (type === 'collection') {
-    if (request === undefined) return true
-    issues.error({ code: 'bad_entry', column, value: preview(request), problem: 'an entry of a collection Bundle has a request', expected: 'no request in a collection (use a transaction Bundle to send requests)' })
-    return false
-  }
+  if (type === 'collection') return checkCollectionRequest(request, column, issues)
   const expected = 'a request with method POST or PUT and a url, such as {"method":"POST","url":"MeasureReport"}'
   if (!isRecord(request) || !METHODS.has(request.method) || typeof request.url !== 'string' || request.url.trim() === '') {
     const problem = request === undefined ? 'an entry of a transaction Bundle has no request' : `the request ${preview(request)} cannot be imported`

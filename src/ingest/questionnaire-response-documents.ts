@@ -4,8 +4,8 @@
  */
 import type { IssueCollector } from './issue-collector.ts'
 import { preview, quote } from './issue-collector.ts'
-import { isRecord, lineAndCharacter, parseJsonText } from './questionnaire-response-json.ts'
-import type { JsonText } from './questionnaire-response-json.ts'
+import { checkCollectionRequest, fhirFileText, forEachBundleEntry, readJsonOrNdjson } from './fhir-file.ts'
+import { isRecord } from './questionnaire-response-json.ts'
 
 /** A QuestionnaireResponse found in the file, and where it is. */
 export interface ResponseAt {
@@ -31,7 +31,7 @@ export function joinPath(path: string, segment: string): string {
  * warning and are skipped; every problem with the file's structure is an issue.
  */
 export function forEachResponse(input: string | Uint8Array, issues: IssueCollector, visit: (response: ResponseAt) => void): void {
-  const text = (typeof input === 'string' ? input : new TextDecoder().decode(input)).replace(/^\uFEFF/, '')
+  const text = fhirFileText(input)
   const errorsBefore = issues.errorCount
   let found = 0
   const count = (response: ResponseAt): void => {
@@ -47,35 +47,12 @@ export function forEachResponse(input: string | Uint8Array, issues: IssueCollect
 type Visit = (response: ResponseAt) => void
 
 function readResponses(text: string, issues: IssueCollector, visit: Visit): void {
-  const whole = parseJsonText(text)
-  if (whole.ok) return fromDocument(whole.data, issues, visit)
-  if (looksLikeNdjson(text)) return fromNdjson(text, issues, visit)
-  reportBadJson(text, whole, undefined, issues)
-}
-
-/** Two or more lines, the first of which is a whole object on its own (a pretty-printed document's first line is `{`). */
-function looksLikeNdjson(text: string): boolean {
-  const lines = text.split(/\r\n|\n|\r/).map((line) => line.trim()).filter((line) => line !== '')
-  const first = lines[0] ?? ''
-  return lines.length > 1 && first.startsWith('{') && first.endsWith('}')
-}
-
-function reportBadJson(text: string, json: Extract<JsonText, { ok: false }>, ndjsonLine: number | undefined, issues: IssueCollector): void {
-  const at = lineAndCharacter(text, json.offset)
-  const line = ndjsonLine ?? at.line
-  const where = ndjsonLine === undefined ? `line ${at.line}, character ${at.character}` : `character ${at.character}`
-  const problem = `${ndjsonLine === undefined ? 'the file' : 'the line'} is not valid JSON at ${where}: ${json.detail}`
-  issues.error({ code: 'bad_json', line, problem, expected: ndjsonLine === undefined ? FILE_RULE : 'one FHIR resource as JSON on each line' })
-}
-
-function fromNdjson(text: string, issues: IssueCollector, visit: Visit): void {
-  text.split(/\r\n|\n|\r/).forEach((lineText, i) => {
-    if (lineText.trim() === '') return
-    const line = i + 1
-    const json = parseJsonText(lineText)
-    if (!json.ok) return reportBadJson(lineText, json, line, issues)
-    const resource = asResponse(json.data, { line, path: '' }, issues)
-    if (resource !== undefined) visit({ resource, line, path: '' })
+  readJsonOrNdjson(text, issues, FILE_RULE, {
+    document: (data) => fromDocument(data, issues, visit),
+    line: (data, line) => {
+      const resource = asResponse(data, { line, path: '' }, issues)
+      if (resource !== undefined) visit({ resource, line, path: '' })
+    },
   })
 }
 
@@ -87,24 +64,7 @@ function fromDocument(data: unknown, issues: IssueCollector, visit: Visit): void
 }
 
 function fromBundle(bundle: Readonly<Record<string, unknown>>, issues: IssueCollector, visit: Visit): void {
-  const type = bundle.type
-  if (type !== 'collection' && type !== 'transaction') {
-    const problem = type === undefined ? 'the Bundle has no type' : `a Bundle of type ${typeof type === 'string' ? quote(type) : preview(type)} cannot be imported`
-    issues.error({ code: type === undefined ? 'missing_value' : 'invalid_choice', column: 'type', value: typeof type === 'string' ? type : preview(type), problem, expected: BUNDLE_TYPE_RULE })
-    return
-  }
-  const entries = bundle.entry
-  if (entries === undefined) return
-  if (!Array.isArray(entries)) {
-    issues.error({ code: 'wrong_type', column: 'entry', value: preview(entries), problem: `the Bundle's entry is ${preview(entries)}`, expected: 'a list of entries' })
-    return
-  }
-  entries.forEach((entry: unknown, i) => {
-    const path = `entry[${i}]`
-    if (!isRecord(entry)) {
-      issues.error({ code: 'wrong_type', column: path, value: preview(entry), problem: `the entry is ${preview(entry)}`, expected: 'an object with a resource' })
-      return
-    }
+  forEachBundleEntry(bundle, issues, BUNDLE_TYPE_RULE, (entry, path, type) => {
     const resource = asResponse(entry.resource, { line: undefined, path: joinPath(path, 'resource') }, issues)
     if (resource !== undefined && checkRequest(entry.request, type, path, issues)) visit({ resource, line: undefined, path })
   })
@@ -131,11 +91,7 @@ function asResponse(data: unknown, place: { readonly line: number | undefined; r
 /** A collection's entries have no request; a transaction's each have one that creates or updates (POST or PUT). */
 function checkRequest(request: unknown, type: 'collection' | 'transaction', path: string, issues: IssueCollector): boolean {
   const column = joinPath(path, 'request')
-  if (type === 'collection') {
-    if (request === undefined) return true
-    issues.error({ code: 'bad_entry', column, value: preview(request), problem: 'an entry of a collection Bundle has a request', expected: 'no request in a collection (use a transaction Bundle to send requests)' })
-    return false
-  }
+  if (type === 'collection') return checkCollectionRequest(request, column, issues)
   const expected = 'a request with method POST or PUT and a url, such as {"method":"POST","url":"QuestionnaireResponse"}'
   if (!isRecord(request)) {
     const problem = request === undefined ? 'an entry of a transaction Bundle has no request' : `the request is ${preview(request)}`

@@ -6,26 +6,11 @@
  * only by the owner connection (and in the audit trail), never through the app role.
  */
 import { sql, type Kysely, type Selectable } from 'kysely'
+import type { LessonContent } from '../core/community/lesson-preview.ts'
 import type { Database, LessonStatus, LessonVerdict, LessonsTable } from './schema.ts'
 
-export interface LessonFields {
-  readonly title: string
-  readonly summary: string
-  readonly setting: string
-  readonly population: string
-  readonly cfirFactors: readonly string[]
-  readonly change: string
-  readonly measureCode: string
-  readonly measureName: string
-  readonly themes: readonly string[]
-  readonly verdict: LessonVerdict
-  /** The effect by community group, already through the disclosure policy; null when there is none. */
-  readonly effect: unknown
-  readonly helped: string
-  readonly hindered: string
-  readonly contactName: string
-  readonly contactEmail: string
-}
+/** A lesson's editable fields as stored: the effect is kept as the JSON it was written as. */
+export type LessonFields = LessonContent<unknown>
 
 export interface LessonRow extends LessonFields {
   readonly id: number

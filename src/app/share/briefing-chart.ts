@@ -11,8 +11,9 @@ import type { RebaseRow } from '../../storage/rebases.ts'
 import type { SeriesRow } from '../../storage/observations.ts'
 import type { MeasureRow } from '../catalogue.ts'
 import { analyseSeries } from '../analyse/get-series.ts'
-import type { CountCell, Publisher } from './briefing-context.ts'
+import type { Publisher } from './briefing-context.ts'
 import { dateText, measureValueText, valueFormatOf } from './briefing-format.ts'
+import { periodCountCells, valueFromPublished } from './period-counts.ts'
 
 export interface ChartSeries {
   readonly measure: MeasureRow
@@ -36,24 +37,12 @@ export const CHART_SIZE = { width: 680, height: 360 } as const
 export function publishRows(measure: MeasureRow, rows: readonly SeriesRow[], publisher: Publisher): PublishedRow[] {
   // A mean's numerator is a sum (of days, say), not a count of people: only its denominator is published, and the mean with it.
   const mean = measure.kind === 'mean'
-  const cells: CountCell[] = []
-  for (const r of rows) {
-    if (r.numerator !== null && !mean) cells.push({ id: `n|${r.period}`, value: r.numerator })
-    if (r.denominator !== null) cells.push({ id: `d|${r.period}`, value: r.denominator })
-    if (measure.kind === 'count' && r.numerator === null) cells.push({ id: `v|${r.period}`, value: r.value })
-  }
-  const published = publisher.counts(cells)
-  const scale = measure.kind === 'rate' ? (measure.rateMultiplier ?? 1) : 1
+  const published = publisher.counts(periodCountCells(measure, rows, !mean))
   return rows.map((r) => {
     const n = published.get(`n|${r.period}`)
     const d = published.get(`d|${r.period}`)
-    let value: number | null = r.value
-    if (measure.kind === 'count') value = (published.get(`v|${r.period}`) ?? n)?.value ?? null
-    else if (mean) value = d === undefined || d.value !== null ? r.value : null
-    else if (n && d) {
-      const rate = publisher.rate(n.value, d.value)
-      value = rate === null ? null : rate * scale
-    }
+    // A mean has no published numerator, so it keeps its value unless its denominator was hidden.
+    const value = mean && d !== undefined && d.value === null ? null : valueFromPublished(measure, r, published, (nc, dc) => publisher.rate(nc.value, dc.value))
     return { period: r.period, numerator: mean ? (publisher.audience === 'internal' && r.numerator !== null ? r.numerator.toLocaleString('en-GB') : '') : (n?.text ?? ''), denominator: d?.text ?? '', value }
   })
 }

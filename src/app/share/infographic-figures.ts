@@ -3,11 +3,12 @@
  * from its counts after the disclosure policy has published them (so it agrees with any rounded
  * count printed elsewhere), and the change for a group is the difference of two published values.
  */
-import { applyDisclosure, publishedRate, type DisclosurePolicy, type TableCell } from '../../core/disclosure/index.ts'
+import { applyDisclosure, publishedRate, type DisclosurePolicy } from '../../core/disclosure/index.ts'
 import type { Direction } from '../../core/model.ts'
 import type { SeriesRow } from '../../storage/observations.ts'
 import type { MeasureRow } from '../catalogue.ts'
 import { measureValueText } from './briefing-format.ts'
+import { periodCountCells, valueFromPublished } from './period-counts.ts'
 
 /** One period's value as published: null when the policy hides it. */
 export interface PublishedValue {
@@ -21,23 +22,9 @@ export interface PublishedValue {
  * and denominator, a count as a count, a mean (no counts) as it is.
  */
 export function publishValues(policy: DisclosurePolicy, measure: MeasureRow, rows: readonly SeriesRow[]): PublishedValue[] {
-  const cells: TableCell[] = []
-  for (const r of rows) {
-    if (r.numerator !== null) cells.push({ id: `n|${r.period}`, value: r.numerator })
-    if (r.denominator !== null) cells.push({ id: `d|${r.period}`, value: r.denominator })
-    if (measure.kind === 'count' && r.numerator === null) cells.push({ id: `v|${r.period}`, value: r.value })
-  }
-  const published = applyDisclosure(policy, cells)
-  const scale = measure.kind === 'rate' ? (measure.rateMultiplier ?? 1) : 1
+  const published = applyDisclosure(policy, periodCountCells(measure, rows))
   return rows.map((r) => {
-    const n = published.get(`n|${r.period}`)
-    const d = published.get(`d|${r.period}`)
-    let value: number | null = r.value
-    if (measure.kind === 'count') value = (published.get(`v|${r.period}`) ?? n)?.value ?? null
-    else if (n && d) {
-      const rate = publishedRate(n, d)
-      value = rate === null ? null : rate * scale
-    }
+    const value = valueFromPublished(measure, r, published, publishedRate)
     return { period: r.period, value, text: measureValueText(value, measure.kind, measure.unit) }
   })
 }

@@ -16,7 +16,7 @@ import { readConfig } from '../config.ts'
 import { EXIT_OK, EXIT_USAGE, readFailure, UsageError, type CliIo } from '../io.ts'
 import { openApp } from '../open-app.ts'
 import { createProgress } from '../progress.ts'
-import { formatReport } from '../report-table.ts'
+import { printImportReport } from '../report-table.ts'
 import { importFhirFile } from './import-fhir.ts'
 
 const KINDS = ['measures', 'observations', 'insights', 'fhir'] as const
@@ -65,12 +65,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
       }
     }
     if (kind === 'observations' && report.importId !== null) await refreshAfterImport(deps, await getProgrammeScope(deps, organisation, values.programme), report.importId)
-    if (values.json) io.stdout(JSON.stringify({ inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, issues: report.issues }, null, 2) + '\n')
-    else {
-      for (const issue of report.issues) io.stderr(`${issue.severity}: ${issue.message}\n`)
-      io.stdout(formatReport(basename(file), report))
-    }
-    return hasErrors(report.issues) ? EXIT_USAGE : EXIT_OK
+    return printImportReport(io, basename(file), report, values.json)
   } finally {
     await deps.store.close()
   }

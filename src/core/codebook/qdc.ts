@@ -48,7 +48,11 @@ export function codebookToQdc(codebook: Codebook): string {
   return lines.join('\n')
 }
 
-function codeLines(theme: CodebookTheme, depth: number): string[] {
+/**
+ * A theme and its sub-themes as codable `<Code>` elements, indented `depth` levels of two spaces:
+ * the same in a codebook file (`.qdc`) and in a project (`.qdpx`).
+ */
+export function codeLines(theme: CodebookTheme, depth: number): string[] {
   const indent = INDENT.repeat(depth)
   const colour = theme.colour === null ? '' : ` color="${theme.colour}"`
   const open = `${indent}<Code guid="${theme.guid}" name="${escapeXmlAttribute(theme.name)}" isCodable="true"${colour}`

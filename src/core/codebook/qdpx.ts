@@ -8,8 +8,8 @@
  */
 import { deterministicUuid } from '../fhir/uuid.ts'
 import type { Codebook, CodebookTheme } from './codebook.ts'
-import { joinDescription } from './description.ts'
-import { escapeXmlAttribute, escapeXmlText, toXmlCharacters } from './xml-text.ts'
+import { codeLines } from './qdc.ts'
+import { escapeXmlAttribute, toXmlCharacters } from './xml-text.ts'
 
 export const QDE_NAMESPACE = 'urn:QDA-XML:project:1.0'
 
@@ -111,20 +111,6 @@ function codePoints(text: string): number {
 function preview(text: string, coding: QdpxCoding): string {
   const selected = text.slice(coding.start ?? 0, coding.end ?? text.length).replace(/\s+/g, ' ').trim()
   return selected.length > 60 ? `${selected.slice(0, 59)}…` : selected
-}
-
-function codeLines(theme: CodebookTheme, depth: number): string[] {
-  const indent = INDENT.repeat(depth)
-  const colour = theme.colour === null ? '' : ` color="${theme.colour}"`
-  const open = `${indent}<Code guid="${theme.guid}" name="${escapeXmlAttribute(theme.name)}" isCodable="true"${colour}`
-  const description = joinDescription(theme.definition, theme.examples)
-  if (description === '' && theme.children.length === 0) return [`${open}/>`]
-  return [
-    `${open}>`,
-    ...(description === '' ? [] : [`${indent}${INDENT}<Description>${escapeXmlText(description)}</Description>`]),
-    ...theme.children.flatMap((child) => codeLines(child, depth + 1)),
-    `${indent}</Code>`,
-  ]
 }
 
 function allThemes(themes: readonly CodebookTheme[]): CodebookTheme[] {

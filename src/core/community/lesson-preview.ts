@@ -16,10 +16,11 @@ export const VERDICT_LABELS: Readonly<Record<LessonVerdict, string>> = {
   harm: 'Causing harm',
 }
 
-/** What a draft holds that may leave the organisation. */
-export interface LessonDraftContent {
-  readonly network: { readonly code: string; readonly name: string }
-  readonly authorName: string
+/**
+ * The fields an author edits in a lesson, the same in a draft and in its stored row. `Effect` is how
+ * the effect is typed: checked (`PublishedEffect | null`) here, plain JSON (`unknown`) in storage.
+ */
+export interface LessonContent<Effect> {
   readonly title: string
   readonly summary: string
   readonly setting: string
@@ -30,11 +31,18 @@ export interface LessonDraftContent {
   readonly measureName: string
   readonly themes: readonly string[]
   readonly verdict: LessonVerdict
-  readonly effect: PublishedEffect | null
+  /** The effect by community group, already through the disclosure policy; null when there is none. */
+  readonly effect: Effect
   readonly helped: string
   readonly hindered: string
   readonly contactName: string
   readonly contactEmail: string
+}
+
+/** What a draft holds that may leave the organisation. */
+export interface LessonDraftContent extends LessonContent<PublishedEffect | null> {
+  readonly network: { readonly code: string; readonly name: string }
+  readonly authorName: string
 }
 
 export interface PublishedLesson {

@@ -6,7 +6,7 @@ import { listProgrammeImports } from '../../app/gather/list-imports.ts'
 import { ImportRecordSchema, ImportReportSchema } from '../../contract/imports.ts'
 import { ProblemSchema } from '../../contract/problem.ts'
 import { AppError } from '../../core/errors.ts'
-import { hasErrors } from '../../core/issues.ts'
+import { importReportBody } from './import-report.ts'
 import { json, problems, ProgrammeParams } from './params.ts'
 
 const tags = ['Import']
@@ -43,11 +43,7 @@ export function importRoutes(app: OpenAPIHono): void {
         fileName: file.name,
         content: new Uint8Array(await file.arrayBuffer()),
       })
-      if (hasErrors(report.issues)) {
-        const count = report.issues.filter((i) => i.severity === 'error').length
-        throw new AppError('invalid_file', `${file.name} has ${count} error${count === 1 ? '' : 's'}; nothing was imported.`, report.issues)
-      }
-      return c.json({ inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, issues: [...report.issues] }, 200)
+      return c.json(importReportBody(file.name, report), 200)
     },
   )
   app.openapi(

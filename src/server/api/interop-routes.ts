@@ -13,8 +13,8 @@ import { ImportReportSchema } from '../../contract/imports.ts'
 import { ProblemSchema } from '../../contract/problem.ts'
 import { can, rolesWith } from '../../core/access.ts'
 import { AppError } from '../../core/errors.ts'
-import { hasErrors } from '../../core/issues.ts'
 import { accessOf, actorOf, scopedDeps } from '../access/request-context.ts'
+import { importReportBody } from './import-report.ts'
 import { json, problems, ProgrammeParams } from './params.ts'
 
 const tags = ['Interoperability']
@@ -66,11 +66,7 @@ export function interopRoutes(app: OpenAPIHono): void {
       const file: unknown = c.req.valid('form').file
       if (!(file instanceof File)) throw new AppError('invalid_request', 'Attach the FHIR file in the form field "file".')
       const report = await importFhir(scopedDeps(c), actorOf(c), { organisation: org, programme, fileName: file.name, content: new Uint8Array(await file.arrayBuffer()) })
-      if (hasErrors(report.issues)) {
-        const count = report.issues.filter((i) => i.severity === 'error').length
-        throw new AppError('invalid_file', `${file.name} has ${count} error${count === 1 ? '' : 's'}; nothing was imported.`, report.issues)
-      }
-      return c.json({ inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, issues: [...report.issues] }, 200)
+      return c.json(importReportBody(file.name, report), 200)
     },
   )
 
