@@ -8,8 +8,8 @@ import { newPassword } from '../auth/secrets.ts'
 import type { AppDeps } from '../deps.ts'
 
 export const DEMO_ADMINS = [
-  { email: 'admin@riverside.example', organisation: 'riverside' },
-  { email: 'admin@northshore.example', organisation: 'northshore' },
+  { email: 'admin@riverside.example', organisation: 'riverside', group: 'htn-board' },
+  { email: 'admin@northshore.example', organisation: 'northshore', group: null },
 ] as const
 
 export interface Credentials {
@@ -23,7 +23,26 @@ export async function resetDemoAdministrators(deps: AppDeps): Promise<Credential
   for (const admin of DEMO_ADMINS) {
     const password = newPassword()
     await addMember(deps, CLI_ACTOR, { email: admin.email, organisation: admin.organisation, role: 'admin', password, displayName: 'Demo administrator' })
-    credentials.push({ ...admin, password })
+    if (admin.group !== null) await joinDemoGroup(deps, admin.email, admin.organisation, admin.group)
+    credentials.push({ email: admin.email, organisation: admin.organisation, password })
   }
   return credentials
+}
+
+/**
+ * Seat the administrator on the demo's programme board (when the demo has it), so the briefings and
+ * alerts sent to the board from now on, "Send now" on the schedules page included, reach their inbox.
+ */
+async function joinDemoGroup(deps: AppDeps, email: string, organisationCode: string, groupCode: string): Promise<void> {
+  const db = deps.store.db
+  const row = await db
+    .selectFrom('decision_groups as g')
+    .innerJoin('organisations as o', 'o.id', 'g.organisation_id')
+    .innerJoin('users as u', (j) => j.on('u.email', '=', email))
+    .select(['g.organisation_id', 'g.id', 'u.id as user_id'])
+    .where('o.code', '=', organisationCode)
+    .where('g.code', '=', groupCode)
+    .executeTakeFirst()
+  if (row === undefined) return
+  await db.insertInto('decision_group_members').values({ organisation_id: row.organisation_id, group_id: row.id, user_id: row.user_id }).onConflict((oc) => oc.doNothing()).execute()
 }

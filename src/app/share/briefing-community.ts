@@ -51,7 +51,7 @@ async function youSaid(ctx: BriefingContext): Promise<BriefingBlock[]> {
   // One comment can be about several things, so the total is not the sum of the rows (no childIds).
   const published = ctx.publisher.counts([...cells, { id: 'all', value: total }])
   const blocks: BriefingBlock[] = [
-    { kind: 'paragraph', text: `These are the things people talked about most. The number is how many comments were about each thing.` },
+    { kind: 'paragraph', text: `These are the things people talked about most. The number is how many comments were about each thing. One comment can be about more than one thing, so the numbers add up to more than the number of comments.` },
     {
       kind: 'table',
       table: {
