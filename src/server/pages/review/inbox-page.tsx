@@ -1,4 +1,4 @@
-/** The signed-in person's inbox: alerts from the loop (verdict changes, special-cause concerns, reviews due) in every organisation they belong to. */
+/** The signed-in person's inbox: alerts from the loop (verdict changes, special-cause concerns, reviews due) and scheduled briefings in every organisation they belong to. */
 import type { InboxItem } from '../../../app/review/inbox.ts'
 import { CsrfField, Layout } from '../layout.tsx'
 
@@ -16,7 +16,7 @@ export function InboxPage({ items, done }: { items: readonly InboxItem[]; done?:
       ) : null}
       <p>
         Alerts about the changes you own or whose decision group you sit in: when a verdict changes, when a watched measure shows special-cause concern, and when a review
-        is due. Organisations can also send them to a webhook, and to your email when the server has email set up.
+        is due; and the briefings scheduled for your groups. Organisations can also send them to a webhook, and to your email when the server has email set up.
       </p>
       {items.length === 0 ? (
         <p>Nothing here yet.</p>
