@@ -195,3 +195,19 @@ describe('spcChartSvg text', () => {
     expect(() => render(outside, { width: 100 })).toThrow('invalid chart size: 100×420')
   })
 })
+
+describe('spcChartSvg gaps', () => {
+  // Week 9 is left out (as a suppressed period is, before a chart leaves the organisation).
+  const hidden = outside.points[8]!.period
+  const published: SpcResult = { ...outside, points: outside.points.filter((p) => p.period !== hidden) }
+  const moves = (svg: string) => (all(parseSvg(svg), 'g.spc-values > path').map((p) => p.getAttribute('d') ?? '').join('').match(/M/g) ?? []).length
+
+  it('breaks the line of values at a period named as a gap, instead of joining across it', () => {
+    expect(moves(render(published))).toBe(1)
+    expect(moves(render(published, { gaps: [hidden] }))).toBe(2)
+  })
+
+  it('draws every published point either way', () => {
+    expect(all(parseSvg(render(published, { gaps: [hidden] })), 'g.spc-points > *')).toHaveLength(published.points.length)
+  })
+})

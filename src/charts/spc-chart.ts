@@ -39,6 +39,11 @@ export interface SpcChartOptions {
    * date is outside the chart's dates is listed but not drawn.
    */
   readonly annotations?: readonly ChartAnnotation[]
+  /**
+   * Periods (ISO dates) that exist but are not shown, e.g. suppressed before the chart leaves the
+   * organisation: the line of values breaks there instead of joining across them.
+   */
+  readonly gaps?: readonly string[]
 }
 
 const DEFAULTS = { width: 720, height: 420 } as const
@@ -76,7 +81,7 @@ export function spcChartSvg(result: ControlChartResult, options: SpcChartOptions
     color: { type: 'identity' },
     symbol: { type: 'identity' },
     r: { type: 'identity' },
-    marks: chartMarks(result, { target, wording, rebases, layout }),
+    marks: chartMarks(result, { target, wording, rebases, layout, gaps: options.gaps ?? [] }),
   })
   setFont(svg)
   drawNotes(document, svg, notes, { id, top: layout.top, rows, width, points: result.points, below: 'g.spc-rebase, g.spc-values' })
@@ -91,10 +96,11 @@ interface MarkInputs {
   readonly wording: Wording
   readonly rebases: readonly { date: string; reason: string }[]
   readonly layout: FrameLayout
+  readonly gaps: readonly string[]
 }
 
 /** Layers bottom to top: limits and centre per segment, target, rebases, values, points, labels. */
-function chartMarks(result: ControlChartResult, { target, wording, rebases, layout }: MarkInputs): Plot.Markish[] {
+function chartMarks(result: ControlChartResult, { target, wording, rebases, layout, gaps }: MarkInputs): Plot.Markish[] {
   const first = result.points[0]
   const last = result.points.at(-1)
   if (!first || !last) return [Plot.text(['No data to show yet'], { frameAnchor: 'middle', fontSize: 14, fill: NHS.secondaryText })]
@@ -106,7 +112,7 @@ function chartMarks(result: ControlChartResult, { target, wording, rebases, layo
     ...result.segments.flatMap((s, i) => segmentMarks(segments, i, s.trialLimits, limitsVary(result, i))),
     ...(target === null ? [] : [targetMark(target, from, to)]),
     ...rebaseMarks(rebaseMarkers(periods, rebases, to, layout.innerWidth), layout.band),
-    valueLineMark(rows),
+    valueLineMark(rows, 'spc-values', gaps.map(toUtcDate)),
     pointMark(rows),
     endLabelMark(to, layout.labels),
     axisLabelMark(yAxisLabel(wording.format, wording.unit), layout.marginLeft),

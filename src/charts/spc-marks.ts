@@ -26,8 +26,9 @@ export function segmentMarks(rows: readonly LimitRow[], segment: number, trial: 
   ]
 }
 
-export function valueLineMark(rows: readonly PointRow[], className = 'spc-values'): Plot.Markish {
-  const ordered = [...rows].sort((a, b) => a.x.getTime() - b.x.getTime())
+/** The line through the values, broken at `gaps` (periods with no value to show: Plot leaves a NaN point undrawn and splits the line there). */
+export function valueLineMark(rows: readonly PointRow[], className = 'spc-values', gaps: readonly Date[] = []): Plot.Markish {
+  const ordered = [...rows.map((r) => ({ x: r.x, y: r.y })), ...gaps.map((x) => ({ x, y: Number.NaN }))].sort((a, b) => a.x.getTime() - b.x.getTime())
   return Plot.lineY(ordered, { x: 'x', y: 'y', ...lineOptions(LINES.values), className })
 }
 

@@ -60,8 +60,10 @@ export function chartBlock(series: ChartSeries, publisher: Publisher, title: str
   const spc = publishedSpc(series, published)
   const valueFormat = valueFormatOf(measure.kind)
   const unit = measure.unit ?? undefined
-  const svg = spcChartSvg(spc, { title, valueFormat, ...(unit ? { unit } : {}), id, period: measure.period, target: measure.target, width: CHART_SIZE.width, height: CHART_SIZE.height })
-  const hidden = published.filter((p) => p.value === null).length
+  // Suppressed periods are gaps in the line, not joined across: a reader sees something is missing.
+  const gaps = published.flatMap((p) => (p.value === null ? [p.period] : []))
+  const svg = spcChartSvg(spc, { title, valueFormat, ...(unit ? { unit } : {}), id, period: measure.period, target: measure.target, width: CHART_SIZE.width, height: CHART_SIZE.height, gaps })
+  const hidden = gaps.length
   const words = describeSpc(spc, { measureName: measure.name, valueFormat, ...(unit ? { unit } : {}), period: measure.period })
   if (hidden > 0) words.push(`${hidden} ${hidden === 1 ? 'period is' : 'periods are'} not shown because the numbers were too small to publish; the limits use only the published periods.`)
   const hasCounts = series.rows.some((r) => r.numerator !== null || r.denominator !== null)
