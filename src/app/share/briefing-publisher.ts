@@ -12,33 +12,9 @@ export function externalPublisher(policy: DisclosurePolicy): Publisher {
   }
 }
 
-/**
- * The table through `applyDisclosure`, one connected part at a time: cells that share no total
- * cannot give each other away, and the suppression search grows quickly with the table's size
- * (a chart's 78 weeks of counts at once took seconds).
- */
+/** The table through `applyDisclosure` (which already works on each part that shares no total on its own). */
 export function publishTable(policy: DisclosurePolicy, cells: readonly TableCell[]): Map<string, PublishedCount> {
   const out = new Map<string, PublishedCount>()
-  for (const part of connectedParts(cells)) {
-    for (const [id, cell] of applyDisclosure(policy, part)) out.set(id, { value: cell.value, text: cell.value === null ? '*' : cell.value.toLocaleString('en-GB') })
-  }
+  for (const [id, cell] of applyDisclosure(policy, cells)) out.set(id, { value: cell.value, text: cell.value === null ? '*' : cell.value.toLocaleString('en-GB') })
   return out
-}
-
-/** Cells grouped so that a total and every cell it adds up are in the same part (union–find over childIds), in input order. */
-export function connectedParts(cells: readonly TableCell[]): TableCell[][] {
-  const parent = new Map<string, string>(cells.map((c) => [c.id, c.id]))
-  const root = (id: string): string => {
-    let r = id
-    while (parent.get(r) !== r && parent.get(r) !== undefined) r = parent.get(r) as string
-    parent.set(id, r)
-    return r
-  }
-  for (const cell of cells) for (const child of cell.childIds ?? []) if (parent.has(child)) parent.set(root(child), root(cell.id))
-  const parts = new Map<string, TableCell[]>()
-  for (const cell of cells) {
-    const r = root(cell.id)
-    parts.set(r, [...(parts.get(r) ?? []), cell])
-  }
-  return [...parts.values()]
 }

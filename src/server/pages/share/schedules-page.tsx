@@ -5,7 +5,7 @@ import { describeSchedule, SCHEDULE_CHOICES, type BriefingIssueRow, type Briefin
 import { ErrorSummary } from '../error-summary.tsx'
 import { describedBy, Field, type FormProblem } from '../form-field.tsx'
 import { CsrfField, Layout } from '../layout.tsx'
-import { RadioGroup as Radios } from '../radio-group.tsx'
+import { ChoiceGroup, Radio } from '../decide/form-problems.tsx'
 
 interface SchedulesPageProps {
   readonly scope: ProgrammeScope
@@ -129,5 +129,20 @@ function ScheduleForm({ action, groups, problem, values }: { action: string; gro
         Add schedule
       </button>
     </form>
+  )
+}
+
+/** One choice of the schedule form: the shared fieldset and radios; the first radio takes the field's id so the error summary links to it. */
+function Radios({ name, legend, options, value, problem, hint }: { name: string; legend: string; options: Readonly<Record<string, string>>; value: string; problem: FormProblem | undefined; hint?: string }) {
+  return (
+    <ChoiceGroup id={name} legend={legend} problem={problem} {...(hint ? { hint } : {})}>
+      <div class="nhsuk-radios nhsuk-radios--small">
+        {Object.entries(options).map(([key, label], i) => (
+          <Radio id={i === 0 ? name : `${name}-${key}`} name={name} value={key} checked={value === key}>
+            {label}
+          </Radio>
+        ))}
+      </div>
+    </ChoiceGroup>
   )
 }
