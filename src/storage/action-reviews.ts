@@ -73,6 +73,6 @@ export async function listReviews<E = unknown>(db: Kysely<Database>, organisatio
 
 /** How an action's verdict moved over time, oldest first. */
 export async function listVerdictChanges(db: Kysely<Database>, organisationId: number, actionId: number): Promise<VerdictChange[]> {
-  const rows = await db.selectFrom('verdict_changes').selectAll().where('organisation_id', '=', organisationId).where('action_id', '=', actionId).orderBy('id').execute()
+  const rows = await db.selectFrom('verdict_changes').selectAll().where('organisation_id', '=', organisationId).where('action_id', '=', actionId).orderBy('changed_at').orderBy('id').execute()
   return rows.map((r) => ({ id: r.id, actionId: r.action_id, previous: r.previous, verdict: r.verdict, reasons: r.reasons as string[], changedAt: new Date(r.changed_at).toISOString() }))
 }

@@ -40,6 +40,8 @@ export async function listImports(db: Kysely<Database>, organisationId: number, 
     .selectAll()
     .where('organisation_id', '=', organisationId)
     .where('programme_id', '=', programmeId)
+    // By time first: ids are handed out in insertion order only while one node hands them out (docs/scaling.md).
+    .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
     .execute()

@@ -50,7 +50,7 @@ function ancestors(organisationId: number): RawBuilder<unknown> {
     SELECT organisation_id, id, id FROM themes WHERE organisation_id = ${organisationId}
     UNION ALL
     SELECT a.organisation_id, a.theme_id, t.parent_id FROM ancestry a JOIN themes t ON t.organisation_id = a.organisation_id AND t.id = a.ancestor_id
-    WHERE t.parent_id IS NOT NULL)`
+    WHERE t.parent_id IS NOT NULL AND t.organisation_id = ${organisationId})`
 }
 
 /** Per theme (sub-themes rolled up) and column: the excerpts coded with it; plus a totals row per column. */
