@@ -105,9 +105,11 @@ describe('spcChartSvg marks', () => {
       expect(all(svg, `g.${line} > path`), line).toHaveLength(2)
     }
     const [first, second] = all(svg, 'g.spc-centre-line > path').map((p) => pathPoints(p.getAttribute('d') ?? ''))
-    expect(first).toHaveLength(17)
-    expect(second).toHaveLength(14)
-    expect(new Set(first!.map(([, y]) => y)).size).toBe(1)
+    // A level line is drawn from its segment's first point to its last (17 and 14 points here), with no vertices between.
+    const values = pathPoints(all(svg, 'g.spc-values > path')[0]!.getAttribute('d') ?? '')
+    expect(first).toEqual([[values[0]![0], first![0]![1]], [values[16]![0], first![0]![1]]])
+    expect(second!.map(([x]) => x)).toEqual([values[17]![0], values[30]![0]])
+    expect(values).toHaveLength(31)
     expect(first!.at(-1)![1]).not.toBe(second![0]![1])
     expect(second![0]![0]).toBeGreaterThan(first!.at(-1)![0])
   })

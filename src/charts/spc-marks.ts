@@ -17,12 +17,14 @@ function lineOptions(style: LineStyle): { stroke: string; strokeWidth: number; s
  */
 export function segmentMarks(rows: readonly LimitRow[], segment: number, trial: boolean, stepped = false): Plot.Markish[] {
   const data = rows.filter((r) => r.segment === segment)
+  // A segment's centre is level, and so are its limits unless they step: a level line needs only its two ends.
+  const ends = data.length > 2 ? [data[0] as LimitRow, data.at(-1) as LimitRow] : data
   const style = lineOptions(trial ? LINES.trialLimits : LINES.limits)
   const limits = stepped ? { ...style, curve: 'step' as const } : style
   return [
-    Plot.lineY(data, { x: 'x', y: 'upper', ...limits, className: 'spc-upper-limit' }),
-    Plot.lineY(data, { x: 'x', y: 'lower', ...limits, className: 'spc-lower-limit' }),
-    Plot.lineY(data, { x: 'x', y: 'centre', ...lineOptions(LINES.centre), className: 'spc-centre-line' }),
+    Plot.lineY(stepped ? data : ends, { x: 'x', y: 'upper', ...limits, className: 'spc-upper-limit' }),
+    Plot.lineY(stepped ? data : ends, { x: 'x', y: 'lower', ...limits, className: 'spc-lower-limit' }),
+    Plot.lineY(ends, { x: 'x', y: 'centre', ...lineOptions(LINES.centre), className: 'spc-centre-line' }),
   ]
 }
 

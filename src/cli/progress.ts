@@ -23,7 +23,7 @@ export function createProgress(io: CliIo, fileBytes: number): Progress {
         if (stage !== undefined) bar.stop()
         stage = next
         const reading = next === 'reading'
-        bar.start(reading ? fileBytes : total, 0, { stage: reading ? 'Reading' : 'Writing', unit: reading ? 'bytes' : 'rows' })
+        bar.start(reading ? fileBytes : total, 0, { stage: reading ? 'Reading' : next === 'checking' ? 'Checking gaps and outliers' : 'Writing', unit: reading ? 'bytes' : 'rows' })
       }
       bar.update(done)
     },

@@ -78,6 +78,8 @@ const cell = z.object({
   period: z.string().nullable(),
   variation: z.string().nullable(),
   assurance: z.string().nullable(),
+  stale: z.boolean().openapi({ description: 'True when new data arrived after this result was worked out (it is being refreshed in the background)' }),
+  computedAt: z.string().nullable().openapi({ description: 'When the result was worked out (ISO date and time); null when never' }),
 })
 
 export const SummaryMatrixSchema = z

@@ -1,4 +1,5 @@
-/** Measure definition JSON files: an array of measures, or `{ "measures": [...] }`. */
+/** Measure definition JSON files: an array of measures, or `{ "measures": [...] }`, each with an optional extract definition. */
+import { parseExtractDefinition, type ExtractDefinitionJson, type MeasureExtract } from '../core/extract/index.ts'
 import type { Parsed } from '../core/issues.ts'
 import type { Measure } from '../core/model.ts'
 import { IssueCollector, preview, quote } from './issue-collector.ts'
@@ -9,6 +10,8 @@ const FIELDS: ReadonlySet<string> = new Set<MeasureField>([
   'code', 'name', 'description', 'type', 'kind', 'rateMultiplier', 'direction',
   'target', 'period', 'defaultChart', 'numeratorDefinition', 'denominatorDefinition', 'unit',
 ])
+/** Not a field of `Measure`: how the measure is worked out from a patient-level extract (docs/methods/extracts.md). */
+const EXTRACT = 'extract'
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -63,9 +66,11 @@ function measureList(data: unknown, issues: IssueCollector): { items: readonly u
 
 /**
  * Read measure definitions from JSON with the camelCase keys of `Measure` (optional ones may be left
- * out). Issues name the place as a JSON path in `column`, e.g. `measures[3].kind`.
+ * out) and an optional `extract` definition (`null` removes a stored one; absent leaves it as it
+ * is, as a CSV catalogue does). Issues name the place as a JSON path in `column`, e.g.
+ * `measures[3].kind` or `measures[3].extract.numerator`.
  */
-export function parseMeasuresJson(input: string | Uint8Array, file: string): Parsed<Measure[]> {
+export function parseMeasuresJson(input: string | Uint8Array, file: string): Parsed<(Measure & MeasureExtract)[]> {
   const issues = new IssueCollector(file)
   const text = typeof input === 'string' ? input : new TextDecoder().decode(input)
   const json = readJson(text, issues)
@@ -74,7 +79,7 @@ export function parseMeasuresJson(input: string | Uint8Array, file: string): Par
   if (list.items.length === 0) {
     issues.error({ code: 'empty_file', column: list.path || undefined, problem: 'the file defines no measures', expected: 'at least one measure' })
   }
-  const measures: Measure[] = []
+  const measures: (Measure & MeasureExtract)[] = []
   const firstPaths = new Map<string, string>()
   list.items.forEach((item, index) => {
     const path = `${list.path}[${index}]`
@@ -92,7 +97,7 @@ export function parseMeasuresJson(input: string | Uint8Array, file: string): Par
   return { value: measures, issues: issues.toArray() }
 }
 
-function checkItem(item: unknown, path: string, issues: IssueCollector): Measure | undefined {
+function checkItem(item: unknown, path: string, issues: IssueCollector): (Measure & MeasureExtract) | undefined {
   if (!isRecord(item)) {
     const written = preview(item)
     issues.error({ code: 'wrong_type', column: path, value: written, problem: `the item is ${written}`, expected: 'an object describing a measure' })
@@ -100,10 +105,23 @@ function checkItem(item: unknown, path: string, issues: IssueCollector): Measure
   }
   const errorsBefore = issues.errorCount
   for (const key of Object.keys(item)) {
-    if (FIELDS.has(key)) continue
+    if (FIELDS.has(key) || key === EXTRACT) continue
     const problem = `${quote(key)} is not a field of a measure`
-    issues.error({ code: 'unknown_field', column: `${path}.${key}`, value: key, problem, expected: `only the fields ${[...FIELDS].join(', ')}` })
+    issues.error({ code: 'unknown_field', column: `${path}.${key}`, value: key, problem, expected: `only the fields ${[...FIELDS, EXTRACT].join(', ')}` })
   }
   const measure = checkMeasure(item as MeasureFields, (field) => ({ column: `${path}.${field}`, label: field }), issues)
-  return issues.errorCount === errorsBefore ? measure : undefined
+  const extract = checkExtract(item, measure, path, issues)
+  if (issues.errorCount !== errorsBefore || measure === undefined) return undefined
+  return extract === undefined ? measure : { ...measure, extract }
+}
+
+/** The measure's extract definition as it will be stored (null: remove it; undefined: not given); problems become issues at `path.extract…`. */
+function checkExtract(item: Record<string, unknown>, measure: Measure | undefined, path: string, issues: IssueCollector): ExtractDefinitionJson | null | undefined {
+  const raw = item[EXTRACT]
+  if (raw === undefined || raw === null) return raw
+  const code = measure?.code ?? (typeof item.code === 'string' ? item.code.trim() : `at ${path}`)
+  const parsed = parseExtractDefinition(raw, { code, kind: measure?.kind })
+  if (parsed.ok) return parsed.definition.json
+  for (const p of parsed.problems) issues.error({ code: p.code, column: `${path}.${p.field}`, value: p.value, problem: p.problem, expected: p.expected })
+  return null
 }

@@ -25,25 +25,26 @@ export interface OutlyingValue {
 
 /** Gaps (missing periods) inside every series that rows of `importId` belong to. */
 export async function findGaps(db: Kysely<Database>, organisationId: number, importId: number, limit = 200): Promise<SeriesGap[]> {
+  // Each touched series is read by its own index range scan (LATERAL), so the cost follows the
+  // import's size, not the organisation's history.
   const result = await sql<SeriesGap>`
     WITH touched AS (
       SELECT DISTINCT measure_id, site_id, dimension, group_name FROM observations
       WHERE organisation_id = ${organisationId} AND import_id = ${importId}
-    ), ordered AS (
-      SELECT o.measure_id, o.site_id, o.dimension, o.group_name, o.period_start, m.period,
-             lag(o.period_start) OVER (PARTITION BY o.measure_id, o.site_id, o.dimension, o.group_name ORDER BY o.period_start) AS previous
-      FROM observations o
-      JOIN touched t USING (measure_id, site_id, dimension, group_name)
-      JOIN measures m ON m.organisation_id = o.organisation_id AND m.id = o.measure_id
-      WHERE o.organisation_id = ${organisationId}
     )
-    SELECT measure_id AS "measureId", site_id AS "siteId", dimension, group_name AS "group",
-           previous AS before, period_start AS after
-    FROM ordered
-    WHERE previous IS NOT NULL AND period_start > (previous + CASE period
+    SELECT t.measure_id AS "measureId", t.site_id AS "siteId", t.dimension, t.group_name AS "group", g.previous AS before, g.period_start AS after
+    FROM touched t
+    JOIN measures m ON m.organisation_id = ${organisationId} AND m.id = t.measure_id
+    CROSS JOIN LATERAL (
+      SELECT o.period_start, lag(o.period_start) OVER (ORDER BY o.period_start) AS previous
+      FROM observations o
+      WHERE o.organisation_id = ${organisationId} AND o.measure_id = t.measure_id AND o.site_id = t.site_id
+        AND o.dimension = t.dimension AND o.group_name = t.group_name
+    ) AS g
+    WHERE g.previous IS NOT NULL AND g.period_start > (g.previous + CASE m.period
       WHEN 'day' THEN interval '1 day' WHEN 'week' THEN interval '7 days'
       WHEN 'month' THEN interval '1 month' ELSE interval '3 months' END)::date
-    ORDER BY measure_id, site_id, dimension, group_name, period_start
+    ORDER BY t.measure_id, t.site_id, t.dimension, t.group_name, g.period_start
     LIMIT ${limit}`.execute(db)
   return result.rows
 }
@@ -58,25 +59,26 @@ export async function findGaps(db: Kysely<Database>, organisationId: number, imp
  */
 export async function findOutliers(db: Kysely<Database>, organisationId: number, importId: number, sds = 4, minHistory = 12, limit = 200): Promise<OutlyingValue[]> {
   const result = await sql<OutlyingValue>`
-    WITH history AS (
-      SELECT h.measure_id, h.site_id, h.dimension, h.group_name, avg(h.value::numeric) AS mean, stddev_samp(h.value::numeric) AS sd
-      FROM observations h
-      JOIN (SELECT DISTINCT measure_id, site_id, dimension, group_name FROM observations
-            WHERE organisation_id = ${organisationId} AND import_id = ${importId}) t
-        USING (measure_id, site_id, dimension, group_name)
-      WHERE h.organisation_id = ${organisationId} AND h.import_id IS DISTINCT FROM ${importId}
-        AND abs(h.value) < 'Infinity'::float8
-      GROUP BY h.measure_id, h.site_id, h.dimension, h.group_name
-      HAVING count(*) >= ${minHistory} AND stddev_samp(h.value::numeric) > 0
+    WITH touched AS (
+      SELECT DISTINCT measure_id, site_id, dimension, group_name FROM observations
+      WHERE organisation_id = ${organisationId} AND import_id = ${importId}
     )
-    SELECT o.measure_id AS "measureId", o.site_id AS "siteId", o.dimension, o.group_name AS "group",
+    SELECT t.measure_id AS "measureId", t.site_id AS "siteId", t.dimension, t.group_name AS "group",
            o.period_start AS period, o.value, h.mean AS "historyMean", h.sd AS "historySd"
-    FROM observations o
-    JOIN history h USING (measure_id, site_id, dimension, group_name)
-    WHERE o.organisation_id = ${organisationId} AND o.import_id = ${importId}
-      AND abs(o.value) < 'Infinity'::float8
-      AND abs(o.value::numeric - h.mean) > ${sds} * h.sd
-    ORDER BY o.measure_id, o.site_id, o.period_start
+    FROM touched t
+    CROSS JOIN LATERAL (
+      SELECT avg(x.value::numeric) FILTER (WHERE x.import_id IS DISTINCT FROM ${importId}) AS mean,
+             stddev_samp(x.value::numeric) FILTER (WHERE x.import_id IS DISTINCT FROM ${importId}) AS sd,
+             count(*) FILTER (WHERE x.import_id IS DISTINCT FROM ${importId}) AS n,
+             array_agg(x.period_start) FILTER (WHERE x.import_id = ${importId}) AS periods,
+             array_agg(x.value) FILTER (WHERE x.import_id = ${importId}) AS vals
+      FROM observations x
+      WHERE x.organisation_id = ${organisationId} AND x.measure_id = t.measure_id AND x.site_id = t.site_id
+        AND x.dimension = t.dimension AND x.group_name = t.group_name AND abs(x.value) < 'Infinity'::float8
+    ) AS h
+    CROSS JOIN LATERAL unnest(h.periods, h.vals) AS o(period_start, value)
+    WHERE h.n >= ${minHistory} AND h.sd > 0 AND abs(o.value::numeric - h.mean) > ${sds} * h.sd
+    ORDER BY t.measure_id, t.site_id, o.period_start
     LIMIT ${limit}`.execute(db)
   return result.rows
     .map((r) => ({ ...r, value: Number(r.value), historyMean: Number(r.historyMean), historySd: Number(r.historySd) }))

@@ -1,5 +1,6 @@
 /** Measure definitions of a programme. */
 import { sql, type Kysely, type Selectable } from 'kysely'
+import type { MeasureExtract } from '../core/extract/index.ts'
 import type { ChartType, Direction, Measure, MeasureKind, MeasureType, PeriodUnit } from '../core/model.ts'
 import type { Database, MeasuresTable } from './schema.ts'
 
@@ -15,7 +16,7 @@ export interface UpsertCounts {
   readonly unchanged: number
 }
 
-function toMeasure(row: Selectable<MeasuresTable>): MeasureRow {
+export function toMeasure(row: Selectable<MeasuresTable>): MeasureRow {
   return {
     id: row.id,
     code: row.code,
@@ -57,8 +58,8 @@ export async function findMeasure(db: Kysely<Database>, organisationId: number, 
   return row && toMeasure(row)
 }
 
-/** Insert new measures and update changed ones, by code; reports what happened to each. */
-export async function upsertMeasures(db: Kysely<Database>, organisationId: number, programmeId: number, measures: readonly Measure[]): Promise<UpsertCounts> {
+/** Insert new measures and update changed ones, by code; reports what happened to each. An extract definition is written only when the measure says (`extract`, from a JSON catalogue). */
+export async function upsertMeasures(db: Kysely<Database>, organisationId: number, programmeId: number, measures: readonly (Measure & MeasureExtract)[]): Promise<UpsertCounts> {
   let inserted = 0
   let updated = 0
   for (const m of measures) {
@@ -75,6 +76,7 @@ export async function upsertMeasures(db: Kysely<Database>, organisationId: numbe
       numerator_definition: m.numeratorDefinition,
       denominator_definition: m.denominatorDefinition,
       unit: m.unit,
+      ...(m.extract === undefined ? {} : { extract_definition: m.extract === null ? null : JSON.stringify(m.extract) }),
     }
     const changed = Object.keys(values).map((c) => sql`measures.${sql.ref(c)} IS DISTINCT FROM excluded.${sql.ref(c)}`)
     const row = await db

@@ -9,6 +9,8 @@ import * as loop from './migrations/0006-loop.ts'
 import * as disclosure from './migrations/0007-disclosure.ts'
 import * as community from './migrations/0008-community.ts'
 import * as briefingSchedules from './migrations/0009-briefing-schedules.ts'
+import * as seriesAnalysis from './migrations/0010-series-analysis.ts'
+import * as extractDefinitions from './migrations/0011-extract-definitions.ts'
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -20,6 +22,8 @@ const migrations: Record<string, Migration> = {
   '0007-disclosure': disclosure,
   '0008-community': community,
   '0009-briefing-schedules': briefingSchedules,
+  '0010-series-analysis': seriesAnalysis,
+  '0011-extract-definitions': extractDefinitions,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

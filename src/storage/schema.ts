@@ -62,6 +62,8 @@ export interface MeasuresTable {
   denominator_definition: string | null
   unit: string | null
   version: Generated<number>
+  /** How the measure is worked out from a patient-level extract (core/extract), as JSON; null when it is not (migration 0011). */
+  extract_definition: ColumnType<unknown, string | null | undefined, string | null>
 }
 
 export interface ObservationsTable {

@@ -78,7 +78,7 @@ export function exclusionsOf(notes: readonly PointNoteRow[], siteId: number): Re
 /** The SPC result for stored rows: the measure's direction, target and period, and its rebases. */
 export function analyseSeries(
   measure: MeasureRow,
-  rows: readonly SeriesRow[],
+  rows: readonly Pick<SeriesRow, 'period' | 'value'>[],
   rebases: readonly RebaseRow[],
   options: Pick<SeriesQuery, 'profile' | 'baseline'> & { readonly exclusions?: ReadonlyMap<string, string> } = {},
 ): SpcResult {

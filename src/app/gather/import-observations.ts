@@ -24,7 +24,8 @@ export interface ImportObservationsRequest {
 }
 
 export interface ImportProgress {
-  (stage: 'reading' | 'writing', done: number, total: number): void
+  /** `checking`: every row is written and the data-quality checks (gaps, outliers) start. */
+  (stage: 'reading' | 'writing' | 'checking', done: number, total: number): void
 }
 
 export interface ImportReport {
@@ -54,6 +55,7 @@ export async function importObservations(deps: AppDeps, request: ImportObservati
   const organisationId = scope.organisation.id
   return db.transaction().execute(async (trx) => {
     const now = deps.clock()
+    request.onProgress?.('writing', 0, rows.length)
     const importId = await startImport(trx, organisationId, scope.programme.id, 'observations', request.fileName, request.createdBy, now)
     const counts = await upsertObservations(
       trx,
@@ -69,6 +71,7 @@ export async function importObservations(deps: AppDeps, request: ImportObservati
       },
       rows,
     )
+    request.onProgress?.('checking', rows.length, rows.length)
     const [gaps, outliers] = await Promise.all([findGaps(trx, organisationId, importId), findOutliers(trx, organisationId, importId)])
     const issues = [...parsed.issues, ...qualityIssues(gaps, outliers, { measures, sites, fileName: request.fileName })]
     await finishImport(trx, organisationId, importId, counts, issues)

@@ -20,6 +20,8 @@ export type LhsJobs = {
   'review-actions': ReviewActionsJob
   /** Every day: review every action of every organisation and raise the review-date alerts. */
   'review-daily': Record<string, never>
+  /** Recompute the stale precomputed analyses of one organisation (`app/analyse/refresh-analysis.ts`): after an import, or when a page finds stale results. */
+  'refresh-analysis': { readonly organisationId: number }
   /** Send one alert out of the organisation: a webhook job per active webhook and an email job per recipient (when SMTP is set). */
   'deliver-alert': { readonly organisationId: number; readonly alertId: number }
 }

@@ -165,8 +165,8 @@ for (const engine of enginesUnderTest()) {
       const bp = body.measures.find((m) => m.measure === 'bp-control')!
       expect(bp.cells).toHaveLength(6)
       // The last week (i = 19) for the whole organisation: (110 + 4) / 200.
-      expect(bp.cells[0]).toMatchObject({ group: null, latest: 0.57, period: '2025-05-19' })
-      expect(bp.cells[1]).toEqual({ group: '1', latest: null, period: null, variation: null, assurance: null })
+      expect(bp.cells[0]).toMatchObject({ group: null, latest: 0.57, period: '2025-05-19', stale: false })
+      expect(bp.cells[1]).toEqual({ group: '1', latest: null, period: null, variation: null, assurance: null, stale: false, computedAt: null })
     })
 
     it('pages: chart choice, funnel table, group message, and a form that rebases and comes back', async () => {

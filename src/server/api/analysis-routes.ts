@@ -5,7 +5,7 @@ import { addRebase, removePointNote, removeRebase, setPointNote } from '../../ap
 import { compareGroups } from '../../app/analyse/compare-groups.ts'
 import { compareSites } from '../../app/analyse/compare-sites.ts'
 import { getSeries } from '../../app/analyse/get-series.ts'
-import { getProgrammeOverview, MATRIX_DIMENSION, MATRIX_GROUPS } from '../../app/analyse/programme-overview.ts'
+import { getProgrammeOverview, MATRIX_DIMENSION, MATRIX_GROUPS, type SeriesSummary } from '../../app/analyse/programme-overview.ts'
 import { getProgrammeScope } from '../../app/catalogue.ts'
 import { CHART_TYPES, type ChartType } from '../../core/model.ts'
 import { MIN_BASELINE, PROFILES, type Profile } from '../../core/spc/index.ts'
@@ -211,14 +211,19 @@ export function analysisRoutes(app: OpenAPIHono): void {
     async (c) => {
       const { org, programme } = c.req.valid('param')
       const overview = await getProgrammeOverview(scopedDeps(c), org, programme)
-      const cellOf = (group: string | null, spc: { points: readonly { value: number; period: string }[]; variation: string | null; assurance: string | null } | undefined) => {
-        const last = spc?.points.at(-1)
-        return { group, latest: last?.value ?? null, period: last?.period ?? null, variation: spc?.variation ?? null, assurance: spc?.assurance ?? null }
-      }
+      const cellOf = (group: string | null, summary: SeriesSummary | undefined) => ({
+        group,
+        latest: summary?.latest?.value ?? null,
+        period: summary?.latest?.period ?? null,
+        variation: summary?.variation ?? null,
+        assurance: summary?.assurance ?? null,
+        stale: summary?.stale ?? false,
+        computedAt: summary?.computedAt?.toISOString() ?? null,
+      })
       const measures = overview.measures.map((m) => ({
         measure: m.measure.code,
         name: m.measure.name,
-        cells: [cellOf(null, m.spc), ...MATRIX_GROUPS.map((g) => cellOf(g, m.groups.get(g)?.spc))],
+        cells: [cellOf(null, m), ...MATRIX_GROUPS.map((g) => cellOf(g, m.groups.get(g)))],
       }))
       return c.json({ dimension: MATRIX_DIMENSION, groups: [...MATRIX_GROUPS], measures }, 200)
     },

@@ -5,11 +5,12 @@ import type { SeriesOptions } from '../../app/analyse/series-options.ts'
 import { CHART_NAMES } from '../../app/analyse/analyse-as.ts'
 import type { ChartType } from '../../core/model.ts'
 import { PROFILES, type Profile } from '../../core/spc/index.ts'
-import { assuranceLabel, describeSpc, runChartSvg, spcChartSvg, variationLabel } from '../../charts/index.ts'
+import { assuranceLabel, describeSpc, runChartSvg, variationLabel } from '../../charts/index.ts'
 import { ChartNotes, type FormProblem } from './chart-notes.tsx'
 import { DataTable } from './data-table.tsx'
 import { dimensionLabel, formatValue, groupLabel, valueFormatOf } from './format.ts'
 import { Layout } from './layout.tsx'
+import { cachedSpcChartSvg } from './chart-cache.ts'
 import { SiteSelect } from './site-select.tsx'
 import { MeasureNav } from './measure-nav.tsx'
 import { ErrorSummary } from './error-summary.tsx'
@@ -115,7 +116,7 @@ export function MeasurePage({ series, options, csvHref, canAnalyse, query, recom
         </div>
       ) : null}
       <figure class="lhs-figure">
-        {raw(chart.kind === 'control' ? spcChartSvg(chart.result, { ...chartOptions, target: measure.target }) : runChartSvg(chart.result, chartOptions))}
+        {raw(chart.kind === 'control' ? cachedSpcChartSvg(chart.result, { ...chartOptions, target: measure.target }) : runChartSvg(chart.result, chartOptions))}
         <figcaption class="nhsuk-body-s">
           {CAPTIONS[chart.type]}
           {chart.kind === 'control' && 'profile' in chart.result ? ` Rules: Making Data Count (profile ${String(chart.result.profile)}).` : ''}

@@ -2,7 +2,8 @@
 import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import { MATRIX_DIMENSION, MATRIX_GROUPS, type ProgrammeOverview, type SeriesSummary } from '../../app/analyse/programme-overview.ts'
-import { assuranceIconSvg, assuranceLabel, spcSparklineSvg, variationIconSvg, variationLabel } from '../../charts/index.ts'
+import { assuranceIconSvg, assuranceLabel, variationIconSvg, variationLabel } from '../../charts/index.ts'
+import { cachedSpcSparklineSvg } from './chart-cache.ts'
 import { formatDate, formatValue, groupLabel, valueFormatOf } from './format.ts'
 import { Layout } from './layout.tsx'
 
@@ -37,6 +38,7 @@ export function ProgrammePage({ overview }: { overview: ProgrammeOverview }) {
         <a href={`${base}/briefings`}>Briefings</a>: the board briefing and the community "you said, we did" briefing, as a web page, PDF or Word, to use inside or share outside.
       </p>
       <h2>Measures at a glance</h2>
+      {overview.staleSeries > 0 ? <StaleNotice count={overview.staleSeries} /> : null}
       <p>
         Each measure for the whole organisation and all people. The first icon says whether the latest value shows special-cause variation (a real change); the second whether the target
         will be met. Choose a measure for its full chart, the numbers and a plain-English reading.
@@ -54,8 +56,8 @@ export function ProgrammePage({ overview }: { overview: ProgrammeOverview }) {
           </tr>
         </thead>
         <tbody role="rowgroup" class="nhsuk-table__body">
-          {overview.measures.map(({ measure, spc }) => {
-            const last = spc.points.at(-1)
+          {overview.measures.map(({ measure, spc, spcKey, latest: last, variation, assurance, stale, computedAt }) => {
+            const direction = measure.direction
             const format = valueFormatOf(measure.kind)
             return (
               <tr role="row" class="nhsuk-table__row">
@@ -63,6 +65,7 @@ export function ProgrammePage({ overview }: { overview: ProgrammeOverview }) {
                   <a href={`${base}/measures/${measure.code}`}>{measure.name}</a>
                   <div class="lhs-tag-row">
                     <strong class="nhsuk-tag nhsuk-tag--grey lhs-tag">{TYPE_LABEL[measure.type]}</strong>
+                    {stale ? <OutOfDate computedAt={computedAt} /> : null}
                   </div>
                 </Cell>
                 <Cell heading="Latest">
@@ -71,14 +74,14 @@ export function ProgrammePage({ overview }: { overview: ProgrammeOverview }) {
                 </Cell>
                 <Cell heading="Target">{measure.target === null ? 'None' : formatValue(measure.target, measure.kind, measure.unit)}</Cell>
                 <Cell heading="Variation">
-                  {raw(variationIconSvg(spc.variation, spc.direction, { size: 44, id: `v-${measure.code}` }))}
-                  <span class="nhsuk-body-s lhs-block">{variationLabel(spc.variation, spc.direction)}</span>
+                  {raw(variationIconSvg(variation, direction, { size: 44, id: `v-${measure.code}` }))}
+                  <span class="nhsuk-body-s lhs-block">{variationLabel(variation, direction)}</span>
                 </Cell>
                 <Cell heading="Assurance">
-                  {raw(assuranceIconSvg(spc.assurance, { size: 44, id: `a-${measure.code}` }))}
-                  <span class="nhsuk-body-s lhs-block">{measure.target === null ? 'No target set' : assuranceLabel(spc.assurance)}</span>
+                  {raw(assuranceIconSvg(assurance, { size: 44, id: `a-${measure.code}` }))}
+                  <span class="nhsuk-body-s lhs-block">{measure.target === null ? 'No target set' : assuranceLabel(assurance)}</span>
                 </Cell>
-                <Cell heading="Trend">{raw(spcSparklineSvg(spc, { title: measure.name, valueFormat: format, id: `s-${measure.code}` }))}</Cell>
+                <Cell heading="Trend">{spc === null ? 'Not analysed yet' : raw(cachedSpcSparklineSvg(spc, { title: measure.name, valueFormat: format, id: `s-${measure.code}` }, spcKey))}</Cell>
               </tr>
             )
           })}
@@ -138,22 +141,49 @@ function SummaryMatrix({ overview, base }: { overview: ProgrammeOverview; base: 
 }
 
 function MatrixCell({ summary, measure, href, id, column }: { summary: SeriesSummary | undefined; measure: ProgrammeOverview['measures'][number]['measure']; href: string; id: string; column: string }) {
-  if (!summary || summary.spc.points.length === 0) return <td class="nhsuk-table__cell lhs-muted">No data</td>
-  const { spc } = summary
-  const last = spc.points.at(-1)
-  const variation = variationLabel(spc.variation, spc.direction)
-  const assurance = measure.target === null ? 'no target set' : assuranceLabel(spc.assurance)
+  if (!summary || summary.latest === null) return <td class="nhsuk-table__cell lhs-muted">No data</td>
+  const { latest, stale } = summary
+  const value = formatValue(latest.value, measure.kind, measure.unit)
+  const variation = variationLabel(summary.variation, measure.direction)
+  const assurance = measure.target === null ? 'no target set' : assuranceLabel(summary.assurance)
   return (
     <td class="nhsuk-table__cell lhs-matrix__cell">
-      <a href={href} class="lhs-matrix__link" aria-label={`${measure.name}, ${column}: ${last ? formatValue(last.value, measure.kind, measure.unit) : ''}. ${variation}. Assurance: ${assurance}. Open the chart.`}>
+      <a href={href} class="lhs-matrix__link" aria-label={`${measure.name}, ${column}: ${value}. ${variation}. Assurance: ${assurance}.${stale ? ' Out of date: new data is being analysed.' : ''} Open the chart.`}>
         <span class="lhs-matrix__icons" aria-hidden="true">
-          {raw(variationIconSvg(spc.variation, spc.direction, { size: 36, id: `${id}-v` }))}
-          {measure.target === null ? null : raw(assuranceIconSvg(spc.assurance, { size: 36, id: `${id}-a` }))}
+          {raw(variationIconSvg(summary.variation, measure.direction, { size: 36, id: `${id}-v` }))}
+          {measure.target === null ? null : raw(assuranceIconSvg(summary.assurance, { size: 36, id: `${id}-a` }))}
         </span>
-        <span class="lhs-block nhsuk-body-s lhs-matrix__value">{last ? formatValue(last.value, measure.kind, measure.unit) : ''}</span>
+        <span class="lhs-block nhsuk-body-s lhs-matrix__value">{value}</span>
+        {stale ? (
+          <span class="lhs-block nhsuk-body-s" aria-hidden="true">
+            Out of date
+          </span>
+        ) : null}
       </a>
     </td>
   )
+}
+
+/** Shown above the measures when some results predate the latest data. */
+function StaleNotice({ count }: { count: number }) {
+  return (
+    <div class="nhsuk-warning-callout">
+      <h3 class="nhsuk-warning-callout__label">
+        <span role="text">
+          <span class="nhsuk-u-visually-hidden">Important: </span>Being updated
+        </span>
+      </h3>
+      <p>
+        {count === 1 ? '1 result below was' : `${count.toLocaleString('en-GB')} results below were`} worked out before the latest data arrived and {count === 1 ? 'is' : 'are'} marked
+        "Out of date". New results are being worked out in the background: refresh this page in a minute.
+      </p>
+    </div>
+  )
+}
+
+/** A tag on a measure whose result predates the latest data. */
+function OutOfDate({ computedAt }: { computedAt: Date | null }) {
+  return <strong class="nhsuk-tag nhsuk-tag--orange lhs-tag">{computedAt === null ? 'Not analysed yet' : `Out of date: as of ${formatDate(computedAt.toISOString().slice(0, 10))}`}</strong>
 }
 
 /** A table cell with its column name, shown beside the value when the table stacks on a phone. */

@@ -1,0 +1,12 @@
+/** Extract definitions: the condition language, its checks and the aggregate SQL it compiles to. @see docs/methods/extracts.md */
+export type { ComparisonOperator, Condition, ColumnUse, Literal, LiteralType } from './condition.ts'
+export { conditionColumns } from './condition.ts'
+export type { ConditionProblem } from './condition-tokens.ts'
+export { parseCondition, CONDITION_MAX_LENGTH, CONDITION_MAX_DEPTH, IN_LIST_LIMIT, type ParsedCondition } from './parse-condition.ts'
+export { parseExtractDefinition, GROUP_LIMIT, type DefinitionProblem, type ExtractDefinition, type ExtractDefinitionJson, type ExtractGroup, type ExtractValue, type MeasureExtract, type ParsedDefinition } from './definition.ts'
+export { checkColumns, definitionColumns, type ColumnInfo, type ColumnKind, type ColumnProblem, type ColumnRole } from './columns.ts'
+export { conditionSql, DATE_TEXT_PATTERN } from './expressions.ts'
+export { cellKeys, cellsStatement, measureColumns, OUTPUT, outputQuery, planQueries, type ExtractMeasure, type QueryPlan } from './aggregate-query.ts'
+export { cellsCheckQuery, failingRowsQuery, failingValuesQuery, planChecks, DISTINCT_GROUP_LIMIT, type CheckRule, type GroupCheck, type PlanChecks, type RowCheck } from './check-query.ts'
+export { observationsFromAggregates, type AggregateRow } from './aggregate-rows.ts'
+export { quoteIdentifier, quoteString, numberLiteral } from './sql-text.ts'
