@@ -1,4 +1,4 @@
-/** `lhs import measures|observations|insights FILE --programme CODE`: validate, then write all or nothing (insight de-identified first). */
+/** `lhs import measures|observations|insights|fhir|extract FILE --programme CODE`: validate, then write all or nothing (insight de-identified first). */
 import { createReadStream } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
@@ -19,13 +19,13 @@ import { createProgress } from '../progress.ts'
 import { printImportReport } from '../report-table.ts'
 import { importFhirFile } from './import-fhir.ts'
 
-const KINDS = ['measures', 'observations', 'insights', 'fhir'] as const
+const KINDS = ['measures', 'observations', 'insights', 'fhir', 'extract'] as const
 type Kind = (typeof KINDS)[number]
 
 export async function importCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { programme: { type: 'string' }, organisation: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: { programme: { type: 'string' }, organisation: { type: 'string' }, json: { type: 'boolean', default: false }, measure: { type: 'string', multiple: true } },
     strict: true,
     allowPositionals: true,
   })
@@ -44,6 +44,9 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
       throw new UsageError(`import ${kind}: cannot read ${fileArgument} (${readFailure(error)}).`)
     },
   )
+  // Loaded when used: DuckDB's native module costs every other command (and the server) about 20 MB.
+  if (kind === 'extract') return (await import('./import-extract.ts')).importExtractFile(io, file, size, values)
+  if (values.measure !== undefined) throw new UsageError(`import ${kind}: --measure is only for "lhs import extract".`)
   if (kind === 'insights') return importInsightsFile(io, file, values)
   if (kind === 'fhir') return importFhirFile(io, file, values)
   const format = formatOf(file, kind as 'measures' | 'observations')
