@@ -8,6 +8,8 @@ import { UsageError } from './io.ts'
 export interface Config {
   /** PostgreSQL connection string; PGlite is used when absent. */
   readonly databaseUrl: string | undefined
+  /** A streaming replica of DATABASE_URL that pages and the API read from (GET and HEAD); only with DATABASE_URL. */
+  readonly databaseReadUrl: string | undefined
   /** PGlite's data folder. */
   readonly dataDir: string
   readonly port: number
@@ -26,6 +28,7 @@ export interface Config {
 export function readConfig(env: Readonly<Record<string, string | undefined>>, cwd: string): Config {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrl: parseReadUrl(env),
     dataDir: resolve(cwd, env.LHS_DATA_DIR || '.lhs/data'),
     port: parsePort(env.PORT ?? '3000', 'PORT'),
     host: env.HOST || '127.0.0.1',
@@ -45,6 +48,15 @@ export function parsePort(text: string, name: string): number {
   const port = Number(text)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`${name}: "${text}" is not a port number (expected a whole number from 0 to 65535).`)
   return port
+}
+
+function parseReadUrl(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const readUrl = parseUrl(env.DATABASE_READ_URL, 'DATABASE_READ_URL', ['postgres:', 'postgresql:'])
+  if (readUrl === undefined) return undefined
+  if (!env.DATABASE_URL) {
+    throw new UsageError('DATABASE_READ_URL is set but DATABASE_URL is not: a read replica needs a PostgreSQL primary to write to (the embedded PGlite database has no replicas). Set DATABASE_URL too, or unset DATABASE_READ_URL.')
+  }
+  return readUrl
 }
 
 function parsePositive(text: string, name: string): number {
@@ -75,7 +87,8 @@ function parseFlag(text: string | undefined, name: string): boolean {
 export function describeStorage(config: Config): string {
   if (config.databaseUrl) {
     const url = new URL(config.databaseUrl)
-    return `PostgreSQL at ${url.hostname}:${url.port || '5432'}${url.pathname}`
+    const reads = config.databaseReadUrl ? new URL(config.databaseReadUrl) : undefined
+    return `PostgreSQL at ${url.hostname}:${url.port || '5432'}${url.pathname}${reads ? ` (reads from the replica at ${reads.hostname}:${reads.port || '5432'}${reads.pathname})` : ''}`
   }
   return `embedded PGlite in ${config.dataDir}`
 }

@@ -5,7 +5,7 @@ import { migrateToLatest } from '../storage/migrate.ts'
 import type { Config } from './config.ts'
 
 export async function openApp(config: Config): Promise<AppDeps & { store: Store }> {
-  const store = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  const store = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, readUrl: config.databaseReadUrl })
   try {
     await migrateToLatest(store.db)
   } catch (error) {

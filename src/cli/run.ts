@@ -23,13 +23,17 @@ import { processSecretIo } from './read-secret.ts'
 export const USAGE = `Usage: lhs <command> [options]
 
 Commands:
-  serve [--port N] [--host H] [--demo]       Start the web server (and seed the demo with --demo)
+  serve [--port N] [--host H] [--demo] [--workers N]
+                                             Start the web server (and seed the demo with --demo);
+                                             --workers N: N processes on one port (PostgreSQL only)
   migrate                                    Bring the database up to the latest schema
   demo                                       Seed the demo programme (running it twice changes nothing)
   import measures FILE --programme CODE      Import measure definitions (CSV or JSON)
   import observations FILE --programme CODE  Import observations (CSV or XLSX)
   import insights FILE --programme CODE      Import insight (CSV, XLSX, FHIR Bundle .json or .ndjson), de-identified before storage
   import fhir FILE --programme CODE          Import FHIR R4 summary MeasureReports (Bundle .json or .ndjson) as observations
+  import extract FILE --programme CODE --measure CODE [--measure CODE]…
+                                             Aggregate a patient-level extract (CSV or Parquet) in DuckDB by the measures' extract definitions; only the aggregates are imported
       [--organisation CODE] [--json]
   export fhir --programme CODE [--organisation CODE] [--external] [--out FILE]
                                              Measures and values as a FHIR R4 Bundle (exact; --external: disclosure policy applied)
@@ -61,7 +65,7 @@ Commands:
   audit export --organisation CODE [--output FILE] [--actor EMAIL] [--action PREFIX] [--from DATE] [--to DATE]
                                              Write an organisation's audit trail as CSV
 
-Configuration: DATABASE_URL (PostgreSQL; embedded PGlite when unset), LHS_DATA_DIR (default .lhs/data),
+Configuration: DATABASE_URL (PostgreSQL; embedded PGlite when unset), DATABASE_READ_URL (a streaming replica for page and API reads), LHS_DATA_DIR (default .lhs/data),
 PORT (3000), HOST (127.0.0.1), LHS_UPLOAD_LIMIT_MB (50), LHS_SESSION_IDLE_MINUTES (30), LHS_TRUST_PROXY,
 LHS_OIDC_ISSUER, LHS_OIDC_CLIENT_ID, LHS_OIDC_CLIENT_SECRET, LHS_OIDC_REDIRECT_URI, LHS_OIDC_LABEL (single sign-on).
 Exit codes: 0 success, 1 failure, 2 bad input or usage.

@@ -5,7 +5,7 @@
  * closed by `closePdfRenderer()`; each document gets its own short-lived page.
  */
 import { existsSync } from 'node:fs'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { AppError } from '../core/errors.ts'
 import { escapeHtml } from './html-escape.ts'
 import { FOOTER_META } from './html.ts'
@@ -29,7 +29,8 @@ function browser(): Promise<Browser> {
     if (!existsSync(path)) {
       return Promise.reject(new AppError('unavailable', `PDF briefings need Chromium, which is not installed at ${path} (install Debian's chromium package, or set LHS_CHROMIUM to its path).`))
     }
-    launching = chromium.launch({ executablePath: path, args: [...CHROMIUM_ARGS] })
+    // Loaded on first use: playwright-core costs a server about 50 MB that only PDF briefings need.
+    launching = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: path, args: [...CHROMIUM_ARGS] }))
     launching.catch(() => {
       launching = null
     })

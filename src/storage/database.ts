@@ -1,10 +1,10 @@
 /** Opens the database: embedded PGlite (data in a folder) or a PostgreSQL server, both through `pg`. */
 import { mkdirSync } from 'node:fs'
-import { PGlite } from '@electric-sql/pglite'
-import { createPgConfig } from '@electric-sql/pglite/node-postgres'
+import type { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect, sql, type PostgresPool } from 'kysely'
 import pg from 'pg'
 import { lockDataDir } from './data-dir-lock.ts'
+import { openReadReplica, type ReadReplica } from './read-replica.ts'
 import type { Database } from './schema.ts'
 
 export type Engine = 'pglite' | 'postgres'
@@ -14,6 +14,10 @@ export interface DatabaseOptions {
   readonly databaseUrl?: string | undefined
   /** PGlite's data folder, or `memory://` for a throwaway in-memory database. */
   readonly dataDir?: string | undefined
+  /** A read replica of `databaseUrl` (PostgreSQL streaming replication) for `scopedRead`; refused without `databaseUrl`. */
+  readonly readUrl?: string | undefined
+  /** Where a read replica's warnings go (unreachable, answering again); default stderr. */
+  readonly warn?: ((message: string) => void) | undefined
 }
 
 /** The organisation (and, for a membership narrowed to sites, the sites) a request may see. */
@@ -32,6 +36,20 @@ export interface Store {
    * organisation filter still cannot read or write another organisation's rows.
    */
   scoped(scope: DataScope): Kysely<Database>
+  /**
+   * Like `scoped` (same role and row-level security) but on the read replica when one is
+   * configured, falling back to the primary while it is unreachable; `scoped` otherwise. For reads
+   * only: a replica refuses writes. Which requests use it: src/server/access/read-routing.ts.
+   */
+  scopedRead(scope: DataScope): Kysely<Database>
+  /**
+   * Where writes go when `db` reads from the replica: the same scope on the primary. Set per request
+   * by the access middleware for reads on the replica (a GET that writes an audit entry uses it);
+   * absent when `db` is the primary. Write with `writeDb ?? db`.
+   */
+  readonly writeDb?: Kysely<Database> | undefined
+  /** Replay positions for read-your-writes, when a read replica is configured. */
+  readonly replica: Pick<ReadReplica, 'hasReplayed' | 'primaryPosition'> | undefined
   readonly engine: Engine
   /** The embedded engine, when used (for its fast COPY path). Queries sent to it directly bypass the scoping of `db` and `scoped`. */
   readonly pglite: PGlite | undefined
@@ -53,18 +71,23 @@ const types = {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Store> {
+  if (options.readUrl && !options.databaseUrl) throw new Error('a read replica (readUrl) needs a PostgreSQL primary (databaseUrl); PGlite has no replicas')
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, types, max: 10 })
     // An idle connection closed by the server (restart, terminated backend) is dropped by the pool
     // and replaced on the next query; without a listener its error would crash the process.
     pool.on('error', () => {})
-    return makeStore(pool, 'postgres', undefined)
+    const warn = options.warn ?? ((message: string) => process.stderr.write(`${message}\n`))
+    const replica = options.readUrl ? openReadReplica({ url: options.readUrl, primary: pool, types, warn }) : undefined
+    return makeStore(pool, 'postgres', undefined, undefined, replica)
   }
   const dataDir = options.dataDir ?? 'memory://'
   const inMemory = dataDir.startsWith('memory://')
   if (!inMemory) mkdirSync(dataDir, { recursive: true })
   const lock = inMemory ? undefined : lockDataDir(dataDir)
   try {
+    // Loaded only for the embedded engine: a server on PostgreSQL does not carry PGlite's ~40 MB.
+    const [{ PGlite }, { createPgConfig }] = await Promise.all([import('@electric-sql/pglite'), import('@electric-sql/pglite/node-postgres')])
     const pglite = await PGlite.create(dataDir)
     const pool = new pg.Pool({ ...createPgConfig(pglite), types })
     return makeStore(pool, 'pglite', pglite, () => lock?.release())
@@ -84,13 +107,15 @@ function scopeSql(scope: DataScope): string {
   return `SET ROLE lhs_app; SELECT set_config('lhs.organisation_id', '${scope.organisationId}', false), set_config('lhs.site_ids', '${sites}', false)`
 }
 
-function makeStore(pool: pg.Pool, engine: Engine, pglite: PGlite | undefined, release: () => void = () => {}): Store {
+type ConnectionSource = Pick<pg.Pool, 'connect'>
+
+function makeStore(pool: pg.Pool, engine: Engine, pglite: PGlite | undefined, release: () => void = () => {}, replica?: ReadReplica): Store {
   // The role and settings each pooled connection holds now, so a connection is switched only when
   // the next user of it needs another scope (one round trip saved per query in the common case).
   const applied = new WeakMap<pg.PoolClient, string>()
-  const poolFor = (setup: string): PostgresPool => ({
+  const poolFor = (setup: string, source: ConnectionSource = pool): PostgresPool => ({
     async connect() {
-      const client = await pool.connect()
+      const client = await source.connect()
       if (applied.get(client) !== setup) {
         try {
           await client.query(setup)
@@ -110,6 +135,8 @@ function makeStore(pool: pg.Pool, engine: Engine, pglite: PGlite | undefined, re
     engine,
     pglite,
     scoped: (scope) => new Kysely<Database>({ dialect: new PostgresDialect({ pool: poolFor(scopeSql(scope)) }) }),
+    scopedRead: (scope) => new Kysely<Database>({ dialect: new PostgresDialect({ pool: poolFor(scopeSql(scope), replica ?? pool) }) }),
+    replica: replica && { hasReplayed: (lsn) => replica.hasReplayed(lsn), primaryPosition: () => replica.primaryPosition() },
     async ping() {
       try {
         await sql`SELECT 1`.execute(db)
@@ -120,6 +147,7 @@ function makeStore(pool: pg.Pool, engine: Engine, pglite: PGlite | undefined, re
     },
     async close() {
       try {
+        await replica?.end()
         await db.destroy()
         if (pglite && !pglite.closed) await pglite.close()
       } finally {

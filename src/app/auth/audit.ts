@@ -15,7 +15,10 @@ export interface Actor {
 
 export const CLI_ACTOR: Actor = { userId: null, name: 'cli', address: 'cli' }
 
-/** Append an entry stamped with the clock; pass a transaction as `db` to make it part of the change. */
-export function audit(deps: AppDeps, actor: Actor, entry: Omit<AuditEntry, 'at' | 'actor' | 'address'>, db: Kysely<Database> = deps.store.db): Promise<number> {
+/**
+ * Append an entry stamped with the clock; pass a transaction as `db` to make it part of the change.
+ * By default it goes to the primary even when the request reads from a replica (`store.writeDb`).
+ */
+export function audit(deps: AppDeps, actor: Actor, entry: Omit<AuditEntry, 'at' | 'actor' | 'address'>, db: Kysely<Database> = deps.store.writeDb ?? deps.store.db): Promise<number> {
   return appendAudit(db, { ...entry, at: deps.clock(), actor: actor.name, address: actor.address })
 }

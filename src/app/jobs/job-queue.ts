@@ -96,6 +96,7 @@ export function createJobQueue<Jobs extends JobCatalogue<Jobs>>(store: Pick<Stor
 
   let state: 'idle' | 'started' | 'stopped' = 'idle'
   const queues = new Map<string, Promise<void>>()
+  let creating: Promise<unknown> = Promise.resolve()
   const loops = new Map<string, WorkerLoop[]>()
 
   const assertStarted = (action: string) => {
@@ -107,11 +108,17 @@ export function createJobQueue<Jobs extends JobCatalogue<Jobs>>(store: Pick<Stor
     let ready = queues.get(name)
     if (!ready) {
       const policy = (options.queues as Record<string, { policy: QueuePolicy } | undefined> | undefined)?.[name]?.policy ?? 'standard'
-      ready = (async () => {
+      const create = async () => {
         const existing = await boss.getQueue(name)
         if (!existing) await boss.createQueue(name, { name, policy })
         else if (existing.policy !== policy) await boss.updateQueue(name, { name, policy })
-      })()
+      }
+      // Two processes creating the same queue at once deadlock in PostgreSQL (it is a partition of
+      // pg-boss's job table): they take turns under the start lock, and within one process one
+      // queue is made at a time, so the lock's connection never waits for the pool it needs.
+      const previous = creating
+      ready = previous.then(() => (store.pglite ? create() : oneStartAtATime(store.db, create)))
+      creating = ready.catch(() => {})
       ready.catch(() => queues.delete(name))
       queues.set(name, ready)
     }

@@ -5,7 +5,9 @@
  * 3. for a browser session, every state-changing request must carry the session's CSRF token;
  * 4. for an organisation route, the user's membership and role: not a member → 404 (whether the
  *    organisation exists is not revealed), a role without the permission → 403;
- * 5. the request's organisation work then runs as lhs_app under row-level security.
+ * 5. the request's organisation work then runs as lhs_app under row-level security, reading from the
+ *    read replica when read-routing.ts says so; a state-changing request leaves the primary's
+ *    write position in a cookie so this browser reads its own writes.
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
@@ -16,6 +18,7 @@ import { resolveSession } from '../../app/auth/sign-in.ts'
 import { resolveToken } from '../../app/auth/tokens.ts'
 import { membershipsOf, siteIdsOf } from '../../app/auth/people.ts'
 import type { ServerDeps } from '../create-app.tsx'
+import { readTarget, rememberWrite } from './read-routing.ts'
 import { routeAccess, type RouteAccess } from './route-permissions.ts'
 import { clientAddress, setAccess, setIdentity, type Identity } from './request-context.ts'
 
@@ -23,6 +26,16 @@ export const SESSION_COOKIE = 'lhs_session'
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 export function accessControl(deps: ServerDeps): MiddlewareHandler {
+  const check = checkAccess(deps)
+  return async (c, next) => {
+    // `next()` resolves to the context; a Response is an answer of this middleware's own (a redirect to sign in).
+    const answer = await check(c, next)
+    if (answer instanceof Response) c.res = answer
+    await rememberWrite(c, deps.store)
+  }
+}
+
+function checkAccess(deps: ServerDeps): MiddlewareHandler {
   return async (c, next) => {
     const identity = await authenticate(c, deps)
     if (identity) setIdentity(c, identity)
@@ -91,13 +104,15 @@ async function authorise(c: Context, deps: ServerDeps, identity: Identity, permi
     throw new AppError('forbidden', `Your role in ${membership.organisationName} (${membership.role.replace('_', ' ')}) does not allow this; it needs the ${listWords(rolesWith(permission).map((r) => r.replace('_', ' ')))} role.`)
   }
   const siteIds = membership.siteCodes === null ? null : await siteIdsOf(deps, membership.organisationId, membership.siteCodes)
-  const scoped = deps.store.scoped({ organisationId: membership.organisationId, siteIds })
+  const scope = { organisationId: membership.organisationId, siteIds }
+  // On the replica, writes a GET makes (audit entries of exports and text reads) go through writeDb to the primary.
+  const store = (await readTarget(c, deps.store)) === 'replica' ? { ...deps.store, db: deps.store.scopedRead(scope), writeDb: deps.store.scoped(scope) } : { ...deps.store, db: deps.store.scoped(scope) }
   setAccess(c, {
     organisationId: membership.organisationId,
     organisationCode: membership.organisationCode,
     role: membership.role,
     siteCodes: membership.siteCodes,
-    deps: { ...deps, store: { ...deps.store, db: scoped } },
+    deps: { ...deps, store },
   })
 }
 
