@@ -38,6 +38,10 @@ export interface AnalysisWrite extends SeriesKey {
   readonly variation: string | null
   readonly assurance: string | null
   readonly signals: number
+  /** Finite values of the series, their mean and sample standard deviation (null when not finite or fewer than 2): the import's outlier check compares new rows with these. */
+  readonly valueN: number
+  readonly valueMean: number | null
+  readonly valueSd: number | null
   /** JSON text of the compact result. */
   readonly spc: string
 }
@@ -134,12 +138,14 @@ export async function writeAnalyses(trx: Db, organisationId: number, results: re
   await sql`
     UPDATE series_analysis AS a SET
       computed_version = a.version, computed_at = ${computedAt}, points = r.points, latest_period = r.latest_period,
-      latest_value = r.latest_value, variation = r.variation, assurance = r.assurance, signals = r.signals, spc = r.spc::jsonb
+      latest_value = r.latest_value, variation = r.variation, assurance = r.assurance, signals = r.signals, spc = r.spc::jsonb,
+      value_n = r.value_n, value_mean = r.value_mean, value_sd = r.value_sd
     FROM unnest(${k.measures}::int[], ${k.sites}::int[], ${k.dimensions}::text[], ${k.groups}::text[],
                 ${results.map((r) => r.points)}::int[], ${results.map((r) => r.latestPeriod)}::date[], ${results.map((r) => r.latestValue)}::float8[],
                 ${results.map((r) => r.variation)}::text[], ${results.map((r) => r.assurance)}::text[], ${results.map((r) => r.signals)}::int[],
-                ${results.map((r) => r.spc)}::text[])
-      AS r(measure_id, site_id, dimension, group_name, points, latest_period, latest_value, variation, assurance, signals, spc)
+                ${results.map((r) => r.spc)}::text[], ${results.map((r) => r.valueN)}::int[], ${results.map((r) => r.valueMean)}::float8[],
+                ${results.map((r) => r.valueSd)}::float8[])
+      AS r(measure_id, site_id, dimension, group_name, points, latest_period, latest_value, variation, assurance, signals, spc, value_n, value_mean, value_sd)
     WHERE a.organisation_id = ${organisationId} AND a.measure_id = r.measure_id AND a.site_id = r.site_id
       AND a.dimension = r.dimension AND a.group_name = r.group_name`.execute(trx)
 }

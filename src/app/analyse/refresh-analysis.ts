@@ -58,7 +58,7 @@ export async function refreshAnalysis(deps: AppDeps, organisationId: number, opt
           const siteRebases = rebases.filter((r) => r.measureId === input.measureId && (r.siteId === null || r.siteId === input.siteId))
           const siteExclusions = new Map(exclusions.filter((e) => e.measureId === input.measureId && e.siteId === input.siteId).map((e) => [e.period, e.note]))
           const spc = analyseSeries(measure, input.rows, siteRebases.map((r) => ({ ...r, createdBy: '' })), { exclusions: siteExclusions })
-          writes.push(summarise(input, spc))
+          writes.push(summarise(input, spc, input.rows.map((r) => r.value)))
         }
         const computed = new Set(inputs.map(keyText))
         const empty = stale.filter((s) => !computed.has(keyText(s)))
@@ -83,8 +83,12 @@ export async function refreshAnalysisAfterChange(deps: AppDeps, organisationId: 
   else await refreshAnalysis(deps, organisationId)
 }
 
-function summarise(key: SeriesKey, spc: SpcResult): AnalysisWrite {
+function summarise(key: SeriesKey, spc: SpcResult, values: readonly number[]): AnalysisWrite {
   const last = spc.points.at(-1)
+  const finite = values.filter((v) => Number.isFinite(v))
+  const n = finite.length
+  const mean = n === 0 ? null : finite.reduce((a, b) => a + b, 0) / n
+  const sd = mean === null || n < 2 ? null : Math.sqrt(finite.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1))
   const lastSegment = last?.segment
   return {
     measureId: key.measureId,
@@ -97,6 +101,9 @@ function summarise(key: SeriesKey, spc: SpcResult): AnalysisWrite {
     variation: spc.variation,
     assurance: spc.assurance,
     signals: spc.points.filter((p) => p.segment === lastSegment && p.rule !== null).length,
+    valueN: n,
+    valueMean: mean !== null && Number.isFinite(mean) ? mean : null,
+    valueSd: sd !== null && Number.isFinite(sd) ? sd : null,
     spc: compactSpcJson(spc),
   }
 }
