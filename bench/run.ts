@@ -6,6 +6,13 @@
  * object-based charts on a sample); and one series read through the API (token, role, row-level
  * security) beside the bare use case. Prints a markdown table and writes it to bench/results.json.
  *
+ * LHS_BENCH_ONLY=scale runs the scale part alone (`scale.ts`, issue 9): a synthetic health system on
+ * PostgreSQL (100 measures × 20 practices by default; `npm run bench -- --full` for 500 measures × 50
+ * practices × 10 groups × 60 months, about 15 million observations), with a month imported vs raw
+ * COPY, the full and incremental analysis recompute, the programme overview and a measure page
+ * under 50 concurrent clients vs /health, record-level extracts in DuckDB vs raw DuckDB
+ * (`extract.ts`), and peak memory, each row with its target met or missed by how much.
+ * LHS_BENCH_ONLY=imports runs the 1,000,000-row import part alone.
  * LHS_BENCH_ONLY=text runs the de-identification part alone (recall and precision per type on the
  * labelled set in test/redaction, and texts redacted per second).
  * LHS_BENCH_ONLY=findings recomputes the demo programme's signals and findings, at 1× and at 10× its
@@ -41,6 +48,8 @@ import { benchFindings } from './findings.ts'
 import { benchBriefings } from './briefings.ts'
 import { benchText, formatQuality, type QualityRow } from './text.ts'
 import { benchRequests } from './requests.ts'
+import { benchScale, FULL_SHAPE, SMALL_SHAPE } from './scale.ts'
+import { benchExtract } from './extract.ts'
 import { benchRows, measureCode, observationCsv, siteCode, type BenchShape } from './generate.ts'
 
 interface Row {
@@ -54,18 +63,26 @@ interface Row {
   /** CPU seconds of the bench process over the same span (chart rows only). */
   cpuSeconds?: number
   note: string
+  /** The target this figure has, met or missed by how much (scale rows). */
+  target?: string
 }
 
-const PARTS = ['charts', 'text', 'findings', 'briefings'] as const
+const PARTS = ['imports', 'charts', 'text', 'findings', 'briefings', 'scale'] as const
+type Part = (typeof PARTS)[number]
 const only = process.env.LHS_BENCH_ONLY
 if (only !== undefined && only !== '' && !(PARTS as readonly string[]).includes(only)) {
   console.error(`invalid LHS_BENCH_ONLY: ${JSON.stringify(only)} (expected one of ${PARTS.join(', ')}, or unset for everything)`)
   process.exit(2)
 }
-const chartsOnly = only === 'charts'
-const textOnly = only === 'text'
-const findingsOnly = only === 'findings'
-const briefingsOnly = only === 'briefings'
+const wants = (part: Part) => only === undefined || only === '' || only === part
+const flags = process.argv.slice(2)
+for (const flag of flags) {
+  if (flag !== '--full') {
+    console.error(`unknown option ${JSON.stringify(flag)} (the bench takes --full, for the scale part at full size)`)
+    process.exit(2)
+  }
+}
+const full = flags.includes('--full')
 
 const rowsWanted = Number(process.env.LHS_BENCH_ROWS ?? 1_000_000)
 const shape: BenchShape = { measures: 10, sites: 100, weeks: Math.max(1, Math.round(rowsWanted / 1000)) }
@@ -181,8 +198,8 @@ function timeSync<T>(fn: () => T): [T, number] {
 const perSecond = (row: Row) => Math.round(row.rows / row.seconds)
 
 function printTable() {
-  const header = ['engine', 'operation', 'series', 'rows or points', 'seconds', 'per second', 'note']
-  const lines = results.map((r) => [r.engine, r.operation, r.series?.toLocaleString('en-GB') ?? '', r.rows.toLocaleString('en-GB'), r.seconds.toFixed(2), perSecond(r).toLocaleString('en-GB'), r.note])
+  const header = ['engine', 'operation', 'series', 'rows or points', 'seconds', 'per second', 'note', 'target']
+  const lines = results.map((r) => [r.engine, r.operation, r.series?.toLocaleString('en-GB') ?? '', r.rows.toLocaleString('en-GB'), r.seconds.toFixed(2), r.seconds > 0 ? perSecond(r).toLocaleString('en-GB') : '', r.note, r.target ?? ''])
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)))
   const format = (cells: string[]) => '| ' + cells.map((c, i) => (i >= 2 && i <= 5 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ') + ' |'
   console.log(format(header))
@@ -197,6 +214,27 @@ function machine() {
 }
 
 const started = { at: new Date().toISOString(), machine: machine() }
+
+/** The scale part: a synthetic health system on PostgreSQL, small by default, full size with --full (bench/scale.ts). */
+async function benchScaleRows() {
+  const adminUrl = process.env.LHS_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+  const client = new pg.Client({ connectionString: adminUrl })
+  const reachable = await client.connect().then(() => true, () => false)
+  await client.end().catch(() => {})
+  if (!reachable) {
+    console.log(`Scale: PostgreSQL did not answer at ${adminUrl}: its rows are left out.`)
+    return
+  }
+  console.log(`Scale (${full ? 'full size' : 'small size; --full for 500 measures × 50 practices'})…`)
+  for (const row of await benchScale({ adminUrl, shape: full ? FULL_SHAPE : SMALL_SHAPE, log: (line) => console.log(line) })) results.push(row)
+  console.log('Extracts…')
+  const dir = mkdtempSync(join(tmpdir(), 'lhs-bench-extract-'))
+  try {
+    for (const row of await benchExtract({ rows: full ? 10_000_000 : 1_000_000, dir })) results.push(row)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
 
 async function benchImports() {
   console.log(`Generating ${totalRows.toLocaleString('en-GB')} observation rows (${shape.measures} measures × ${shape.sites} sites × ${shape.weeks} weeks)…`)
@@ -218,32 +256,34 @@ async function benchImports() {
   } else console.log('PostgreSQL did not answer: its rows are left out.')
 }
 
-if (!chartsOnly && !textOnly && !findingsOnly && !briefingsOnly) await benchImports()
-if (!textOnly && !findingsOnly && !briefingsOnly) {
+if (wants('imports')) await benchImports()
+if (wants('charts')) {
   console.log('Charts…')
   benchChartRows()
 }
 let textQuality: { quality: QualityRow[]; seeds: number[] } | undefined
-if (!chartsOnly && !findingsOnly && !briefingsOnly) {
+if (wants('text')) {
   console.log('Text…')
   const text = benchText((line) => console.log(line))
   for (const row of text.rows) results.push({ engine: 'core', operation: row.operation, rows: row.texts, seconds: row.seconds, note: row.note })
   textQuality = { quality: text.quality, seeds: text.seeds }
 }
-if (!chartsOnly && !textOnly && !briefingsOnly) {
+if (wants('findings')) {
   console.log('Findings…')
   for (const row of await benchFindings((line) => console.log(line))) results.push({ engine: 'pglite', operation: row.operation, series: row.series, rows: row.series, seconds: row.seconds, note: row.note })
 }
-if (!chartsOnly && !textOnly && !findingsOnly) {
+if (wants('briefings')) {
   console.log('Briefings…')
   for (const row of await benchBriefings((line) => console.log(line))) results.push({ engine: 'pglite', operation: row.operation, rows: 1, seconds: row.seconds, note: `median of ${row.runs}; ${row.note}` })
 }
+if (wants('scale')) await benchScaleRows()
+results.push({ engine: 'bench', operation: 'peak memory of the bench process (maxRSS)', rows: 0, seconds: 0, note: `${Math.round(process.resourceUsage().maxRSS / 1024)} MB` })
 const finished = { at: new Date().toISOString(), loadAverage: machine().loadAverage }
 const { node, cpus: cpuCount, cpuModel, memoryGiB } = started.machine
 console.log(`\nNode ${node}, ${cpuCount} × ${cpuModel}, ${memoryGiB} GiB; ${started.at} to ${finished.at}; load average ${started.machine.loadAverage.join(' ')} at the start, ${finished.loadAverage.join(' ')} at the end\n`)
 printTable()
 if (textQuality) console.log(`\n${formatQuality(textQuality.quality, textQuality.seeds)}`)
 const resultsFile = new URL('./results.json', import.meta.url)
-const json = { started, finished, only: only || null, rows: results.map((r) => ({ ...r, perSecond: perSecond(r) })), redaction: textQuality ?? null }
+const json = { started, finished, only: only || null, full, rows: results.map((r) => ({ ...r, perSecond: r.seconds > 0 ? perSecond(r) : null })), redaction: textQuality ?? null }
 writeFileSync(resultsFile, JSON.stringify(json, null, 2) + '\n')
 console.log(`\nWritten to ${resultsFile.pathname}`)
