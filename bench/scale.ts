@@ -142,6 +142,9 @@ export async function benchScale(options: { readonly adminUrl: string; readonly 
     expectCount('incremental recompute after one programme’s month', incremental.recomputed, touched)
     record({ engine: 'postgres', operation: 'incremental recompute after one programme’s month', rows: incremental.recomputed, seconds: incrementalSeconds, note: `only the touched series, of ${seriesCount(shape).toLocaleString('en-GB')}`, target: `< 10 s: ${atMost(incrementalSeconds, 10, secs)}` })
 
+    const databaseSize = await sql<{ bytes: string }>`SELECT pg_database_size(current_database())::text AS bytes`.execute(store.db)
+    record({ engine: 'postgres', operation: 'database size after the bench’s imports', rows: 0, seconds: 0, note: mb(Number(databaseSize.rows[0]?.bytes ?? 0) / 1e6) })
+
     const base = `/organisations/${ORGANISATION}/programmes/${programme}`
     const targets = [
       { name: `programme overview and summary matrix (${programmeMeasures.length} measures)`, path: base },
