@@ -10,6 +10,7 @@ import { ChartNotes, type FormProblem } from './chart-notes.tsx'
 import { DataTable } from './data-table.tsx'
 import { dimensionLabel, formatValue, groupLabel, valueFormatOf } from './format.ts'
 import { Layout } from './layout.tsx'
+import { WarningCallout } from './warning-callout.tsx'
 import { cachedSpcChartSvg } from './chart-cache.ts'
 import { SiteSelect } from './site-select.tsx'
 import { MeasureNav } from './measure-nav.tsx'
@@ -102,18 +103,13 @@ export function MeasurePage({ series, options, csvHref, canAnalyse, query, recom
         )}
       </div>
       {issues.length > 0 ? (
-        <div class="nhsuk-warning-callout">
-          <h3 class="nhsuk-warning-callout__label">
-            <span role="text">
-              <span class="nhsuk-u-visually-hidden">Important: </span>Data quality
-            </span>
-          </h3>
+        <WarningCallout label="Data quality" heading="h3">
           <ul>
             {issues.map((issue) => (
               <li>{issue.message}</li>
             ))}
           </ul>
-        </div>
+        </WarningCallout>
       ) : null}
       <figure class="lhs-figure">
         {raw(chart.kind === 'control' ? cachedSpcChartSvg(chart.result, { ...chartOptions, target: measure.target }) : runChartSvg(chart.result, chartOptions))}

@@ -6,6 +6,7 @@ import { assuranceIconSvg, assuranceLabel, variationIconSvg, variationLabel } fr
 import { cachedSpcSparklineSvg } from './chart-cache.ts'
 import { formatDate, formatValue, groupLabel, valueFormatOf } from './format.ts'
 import { Layout } from './layout.tsx'
+import { WarningCallout } from './warning-callout.tsx'
 
 const TYPE_LABEL = { outcome: 'Outcome', process: 'Process', balancing: 'Balancing' } as const
 
@@ -167,17 +168,12 @@ function MatrixCell({ summary, measure, href, id, column }: { summary: SeriesSum
 /** Shown above the measures when some results predate the latest data. */
 function StaleNotice({ count }: { count: number }) {
   return (
-    <div class="nhsuk-warning-callout">
-      <h3 class="nhsuk-warning-callout__label">
-        <span role="text">
-          <span class="nhsuk-u-visually-hidden">Important: </span>Being updated
-        </span>
-      </h3>
+    <WarningCallout label="Being updated" heading="h3">
       <p>
         {count === 1 ? '1 result below was' : `${count.toLocaleString('en-GB')} results below were`} worked out before the latest data arrived and {count === 1 ? 'is' : 'are'} marked
         "Out of date". New results are being worked out in the background: refresh this page in a minute.
       </p>
-    </div>
+    </WarningCallout>
   )
 }
 

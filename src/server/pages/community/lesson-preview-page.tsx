@@ -2,6 +2,7 @@
 import type { LessonPreview } from '../../../app/community/lesson-publish.ts'
 import { CsrfField, Layout } from '../layout.tsx'
 import { LessonFieldsView } from './lesson-view.tsx'
+import { WarningCallout } from '../warning-callout.tsx'
 
 export function LessonPreviewPage({ organisation, preview, changed }: { organisation: { code: string; name: string }; preview: LessonPreview; changed?: boolean }) {
   const base = `/organisations/${organisation.code}/community`
@@ -11,14 +12,13 @@ export function LessonPreviewPage({ organisation, preview, changed }: { organisa
       <span class="nhsuk-caption-l">Preview of lesson {preview.id}</span>
       <h1>What leaves {organisation.name}</h1>
       {changed ? <div class="nhsuk-inset-text" role="status"><p>The lesson changed after the preview you published from, so nothing was published. This is the preview as it is now: check it again.</p></div> : null}
-      <div class="nhsuk-warning-callout">
-        <h2 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">Important: </span>Check every field</span></h2>
+      <WarningCallout label="Check every field">
         <p>
           Publishing shows every member of {preview.lesson.network.name} exactly what is below, and nothing else: no names of people other than the contact, no record numbers, and
           only counts that went through your disclosure policy.
           {policy ? ` ${policy}` : ''}
         </p>
-      </div>
+      </WarningCallout>
       <LessonFieldsView lesson={preview.lesson} />
       {preview.status === 'draft' ? (
         <form method="post" action={`${base}/lessons/${preview.id}/publish`}>

@@ -5,6 +5,7 @@ import type { FormProblem } from '../form-field.tsx'
 import { CsrfField, Layout } from '../layout.tsx'
 import { ChoicesField, Problem, SubmitButton } from './form-parts.tsx'
 import { aimPath, crumbs, driverPath } from './implement-paths.tsx'
+import { WarningCallout } from '../warning-callout.tsx'
 
 export function DriverRemovePage({ scope, driver, under, problem }: { scope: ProgrammeScope; driver: DriverView; under: readonly DriverView[]; problem?: FormProblem | undefined }) {
   return (
@@ -16,13 +17,7 @@ export function DriverRemovePage({ scope, driver, under, problem }: { scope: Pro
         <p>It has nothing under it. Its links to measures go with it. Actions that test it keep their record, without the link.</p>
       ) : (
         <>
-          <div class="nhsuk-warning-callout">
-            <h2 class="nhsuk-warning-callout__label">
-              <span role="text">
-                <span class="nhsuk-u-visually-hidden">Important: </span>
-                {under.length} {under.length === 1 ? 'item goes' : 'items go'} with it
-              </span>
-            </h2>
+          <WarningCallout label={`${under.length} ${under.length === 1 ? 'item goes' : 'items go'} with it`}>
             <ul>
               {under.map((d) => (
                 <li>
@@ -30,7 +25,7 @@ export function DriverRemovePage({ scope, driver, under, problem }: { scope: Pro
                 </li>
               ))}
             </ul>
-          </div>
+          </WarningCallout>
           <p>Their links to measures go too. Actions that test a removed change idea keep their record, without the link.</p>
         </>
       )}

@@ -3,6 +3,7 @@ import type { ProgrammeScope } from '../../../app/catalogue.ts'
 import type { BoardAction, BoardPrediction, LoopBoard } from '../../../app/review/loop-board.ts'
 import { formatDate } from '../format.ts'
 import { CsrfField, Layout } from '../layout.tsx'
+import { WarningCallout } from '../warning-callout.tsx'
 import { predictionWords, VerdictTag } from './verdict-tag.tsx'
 
 interface LoopBoardPageProps {
@@ -42,13 +43,7 @@ export function LoopBoardPage({ scope, board, canRun, done }: LoopBoardPageProps
         </li>
       </ul>
       {overdue.length > 0 ? (
-        <div class="nhsuk-warning-callout">
-          <h2 class="nhsuk-warning-callout__label">
-            <span role="text">
-              <span class="nhsuk-u-visually-hidden">Important: </span>
-              {overdue.length === 1 ? 'One review is overdue' : `${overdue.length} reviews are overdue`}
-            </span>
-          </h2>
+        <WarningCallout label={overdue.length === 1 ? 'One review is overdue' : `${overdue.length} reviews are overdue`}>
           <ul>
             {overdue.map((a) => (
               <li>
@@ -57,7 +52,7 @@ export function LoopBoardPage({ scope, board, canRun, done }: LoopBoardPageProps
               </li>
             ))}
           </ul>
-        </div>
+        </WarningCallout>
       ) : null}
       {canRun ? (
         <form method="post" action={`${base}/loop/review`}>
