@@ -85,8 +85,13 @@ export async function findOutliers(db: Kysely<Database>, organisationId: number,
                             AND a.dimension = i.dimension AND a.group_name = i.group_name
       WHERE a.computed_version IS NOT NULL AND a.value_mean IS NOT NULL AND a.value_sd IS NOT NULL
     ), unknown AS (
-      SELECT DISTINCT i.measure_id, i.site_id, i.dimension, i.group_name FROM imported i
-      WHERE NOT EXISTS (SELECT 1 FROM known k WHERE k.measure_id = i.measure_id AND k.site_id = i.site_id AND k.dimension = i.dimension AND k.group_name = i.group_name)
+      -- Joined on the table's key, not on the CTE above (a CTE has no index: that made it quadratic).
+      SELECT DISTINCT i.measure_id, i.site_id, i.dimension, i.group_name
+      FROM imported i
+      LEFT JOIN series_analysis a ON a.organisation_id = ${organisationId} AND a.measure_id = i.measure_id AND a.site_id = i.site_id
+                                 AND a.dimension = i.dimension AND a.group_name = i.group_name
+                                 AND a.computed_version IS NOT NULL AND a.value_mean IS NOT NULL AND a.value_sd IS NOT NULL
+      WHERE a.organisation_id IS NULL
     ), read AS (
       SELECT t.measure_id, t.site_id, t.dimension, t.group_name, o.period_start, o.value, h.n, h.mean, h.sd
       FROM unknown t
