@@ -4,6 +4,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getProgrammeOverview } from '../../src/app/analyse/programme-overview.ts'
+import { ProgrammePage } from '../../src/server/pages/programme-page.tsx'
 import { analyseSeries } from '../../src/app/analyse/get-series.ts'
 import { refreshAnalysis } from '../../src/app/analyse/refresh-analysis.ts'
 import { getMeasure, getProgrammeScope } from '../../src/app/catalogue.ts'
@@ -136,6 +137,11 @@ for (const engine of enginesUnderTest()) {
       expect(cell).toMatchObject({ stale: true, latest: { period: monday(WEEKS - 1) } })
       expect(stale.staleSeries).toBe(1)
       expect(queued).toEqual([{ name: 'refresh-analysis', data: { organisationId: org } }])
+      // The page says so, above the measures and in the cell (for screen readers too).
+      const html = String(await ProgrammePage({ overview: stale }))
+      expect(html).toContain('Being updated')
+      expect(html).toContain('1 result below was worked out before the latest data arrived')
+      expect(html).toMatch(/Quintile 2: [^"]*Out of date: new data is being analysed/)
 
       // A few stale series are worked out on request (the default), so a small programme is always current.
       const live = await getProgrammeOverview(withQueue, 'test', 'htn')
