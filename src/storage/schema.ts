@@ -191,12 +191,36 @@ export interface AuditLogTable {
   hash: string
 }
 
+/** One series' precomputed analysis (migration 0010); stale when `computed_version` differs from `version`. */
+export interface SeriesAnalysisTable {
+  organisation_id: number
+  measure_id: number
+  site_id: number
+  dimension: string
+  group_name: string
+  version: Generated<number>
+  computed_version: number | null
+  computed_at: Date | null
+  points: number | null
+  latest_period: string | null
+  latest_value: number | null
+  variation: string | null
+  assurance: string | null
+  signals: number | null
+  value_n: number | null
+  value_mean: number | null
+  value_sd: number | null
+  /** The compact XmR result (core/spc/compact.ts). */
+  spc: unknown
+}
+
 export interface Database {
   organisations: OrganisationsTable
   sites: SitesTable
   programmes: ProgrammesTable
   measures: MeasuresTable
   observations: ObservationsTable
+  series_analysis: SeriesAnalysisTable
   rebases: RebasesTable
   point_notes: PointNotesTable
   imports: ImportsTable

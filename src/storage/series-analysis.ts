@@ -188,3 +188,22 @@ export async function readStoredAnalyses(db: Db, organisationId: number, measure
     spc: r.spc,
   }))
 }
+
+/**
+ * The series a measure has (site, dimension, group), from the one row each series keeps here
+ * rather than from its observations (a measure of 50 sites × 10 groups × 60 months: 500 rows read,
+ * not 30,000). A row appears with a series' first observation; one whose observations were all
+ * deleted goes at the next refresh.
+ */
+export async function listMeasureSeries(db: Db, organisationId: number, measureId: number): Promise<SeriesKey[]> {
+  const rows = await db
+    .selectFrom('series_analysis')
+    .select(['site_id', 'dimension', 'group_name'])
+    .where('organisation_id', '=', organisationId)
+    .where('measure_id', '=', measureId)
+    .orderBy('site_id')
+    .orderBy('dimension')
+    .orderBy('group_name')
+    .execute()
+  return rows.map((r) => ({ measureId, siteId: r.site_id, dimension: r.dimension, group: r.group_name }))
+}

@@ -7,7 +7,8 @@ import { gapSeries, groupDifferences, type GapSeries, type GroupDifferences } fr
 import { AppError } from '../../core/errors.ts'
 import type { Direction } from '../../core/model.ts'
 import { xmrChart, type SpcResult } from '../../core/spc/index.ts'
-import { listPeriods, listSeries, readGroupCounts, sumWindow } from '../../storage/observations.ts'
+import { listPeriods, readGroupCounts, sumWindow } from '../../storage/observations.ts'
+import { listMeasureSeries } from '../../storage/series-analysis.ts'
 import { getMeasure, getProgrammeScope, getSite, type MeasureRow, type ProgrammeScope, type SiteRow } from '../catalogue.ts'
 import type { AppDeps } from '../deps.ts'
 import { chooseWindow, type ComparisonQuery, type PeriodWindow } from './compare-sites.ts'
@@ -50,7 +51,7 @@ export async function compareGroups(deps: AppDeps, query: GroupComparisonQuery):
   const db = deps.store.db
   const org = scope.organisation.id
   const window = chooseWindow(await listPeriods(db, org, measure.id), query)
-  const dimensions = [...new Set((await listSeries(db, org, measure.id)).filter((s) => s.siteId === site.id && s.dimension !== '').map((s) => s.dimension))].sort()
+  const dimensions = [...new Set((await listMeasureSeries(db, org, measure.id)).filter((s) => s.siteId === site.id && s.dimension !== '').map((s) => s.dimension))].sort()
   const multiplier = measure.kind === 'rate' ? (measure.rateMultiplier ?? 1) : 1
   const dimension = query.dimension || (dimensions.includes('imd_quintile') ? 'imd_quintile' : (dimensions[0] ?? null))
   const base = { scope, measure, site, window, dimensions, dimension, multiplier }

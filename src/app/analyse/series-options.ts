@@ -1,5 +1,5 @@
 /** Which sites and community groups a measure has data for, to offer as choices. */
-import { listSeries } from '../../storage/observations.ts'
+import { listMeasureSeries } from '../../storage/series-analysis.ts'
 import { listSites } from '../../storage/sites.ts'
 import type { MeasureRow, ProgrammeScope, SiteRow } from '../catalogue.ts'
 import type { AppDeps } from '../deps.ts'
@@ -12,7 +12,7 @@ export interface SeriesOptions {
 }
 
 export async function getSeriesOptions(deps: AppDeps, scope: ProgrammeScope, measure: MeasureRow): Promise<SeriesOptions> {
-  const [series, sites] = await Promise.all([listSeries(deps.store.db, scope.organisation.id, measure.id), listSites(deps.store.db, scope.organisation.id)])
+  const [series, sites] = await Promise.all([listMeasureSeries(deps.store.db, scope.organisation.id, measure.id), listSites(deps.store.db, scope.organisation.id)])
   const siteIds = new Set(series.map((s) => s.siteId))
   const groups = new Map<string, string[]>()
   for (const s of series) {
