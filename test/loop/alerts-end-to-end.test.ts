@@ -19,6 +19,7 @@ import type { BriefingRenderer } from '../../src/app/share/issue-briefing.ts'
 import { addSchedule } from '../../src/app/share/schedules.ts'
 import { getProgrammeScope } from '../../src/app/catalogue.ts'
 import { startShareJobs } from '../../src/app/share/share-jobs.ts'
+import { startAnalysisJobs } from '../../src/app/analyse/analysis-jobs.ts'
 import { createApp } from '../../src/server/create-app.tsx'
 import { listInbox } from '../../src/storage/alerts.ts'
 import type { VerdictValue } from '../../src/storage/schema.ts'
@@ -226,6 +227,8 @@ for (const engine of enginesUnderTest()) {
       await queue.start()
       const withJobs = await startLoopJobs(queue, { ...server.deps, clock: CLOCK }, { mailer, baseUrl: BASE_URL, webhookTimeoutMs: 5000 })
       await startShareJobs(queue, withJobs, renderBriefing, (message) => queueErrors.push(message))
+      // As the server does: the precomputed analysis is refreshed by its own job after each import.
+      await startAnalysisJobs(queue, withJobs)
       app = createApp({ ...server.deps, ...withJobs })
       lap('queue and app')
 
