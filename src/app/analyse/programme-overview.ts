@@ -14,7 +14,7 @@ import { listRebases } from '../../storage/rebases.ts'
 import { readSeries } from '../../storage/observations.ts'
 import { readStoredAnalyses, type StoredAnalysis } from '../../storage/series-analysis.ts'
 import { getProgrammeScope, getSite, listProgrammeMeasures, type MeasureRow, type ProgrammeScope, type SiteRow } from '../catalogue.ts'
-import type { AppDeps } from '../deps.ts'
+import type { AppDeps, JobSender } from '../deps.ts'
 import { analyseSeries, exclusionsOf } from './get-series.ts'
 import { REFRESH_ANALYSIS_JOB } from './refresh-analysis.ts'
 
@@ -63,7 +63,7 @@ export async function getProgrammeOverview(deps: AppDeps, organisationCode: stri
   const stored = await readStoredAnalyses(deps.store.db, org, measures.map((m) => m.id), root.id, MATRIX_DIMENSION)
   const stale = stored.filter((s) => s.stale)
   const live = stale.length <= (options.liveLimit ?? LIVE_LIMIT) ? await analyseNow(deps, org, root.id, measures, stale) : new Map<string, SpcResult>()
-  if (stale.length > 0 && deps.jobs) await deps.jobs.send(REFRESH_ANALYSIS_JOB, { organisationId: org })
+  if (stale.length > 0 && deps.jobs) await queueRefresh(deps.jobs, org, deps.clock())
   const now = deps.clock()
   const shown = (s: StoredAnalysis): { spc: SpcResult | null; spcKey: string | null; summary: SeriesSummary } => {
     const fresh = live.get(keyOf(s.measureId, s.dimension, s.group))
@@ -87,6 +87,19 @@ export async function getProgrammeOverview(deps: AppDeps, organisationCode: stri
   })
   const staleSeries = summaries.reduce((n, m) => n + (m.stale ? 1 : 0) + [...m.groups.values()].filter((g) => g.stale).length, 0)
   return { scope, site: root, measures: summaries, hasMatrix: summaries.some((s) => s.groups.size > 0), staleSeries }
+}
+
+/** When each job sender last queued a refresh for each organisation (ms), so busy pages queue one, not one a request. */
+const lastQueued = new WeakMap<JobSender, Map<number, number>>()
+const REQUEUE_MS = 10_000
+
+async function queueRefresh(jobs: JobSender, organisationId: number, now: Date): Promise<void> {
+  const sent = lastQueued.get(jobs) ?? new Map<number, number>()
+  lastQueued.set(jobs, sent)
+  const last = sent.get(organisationId)
+  if (last !== undefined && Math.abs(now.getTime() - last) < REQUEUE_MS) return
+  sent.set(organisationId, now.getTime())
+  await jobs.send(REFRESH_ANALYSIS_JOB, { organisationId })
 }
 
 /** Latest point, variation and assurance of an XmR result. */
